@@ -1,0 +1,227 @@
+package io.readstate.adapters.redis;
+
+import io.readstate.domain.model.ChannelEvent;
+import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.ChannelRead;
+import io.readstate.domain.model.ChannelSummary;
+import io.readstate.domain.model.MemberJoined;
+import io.readstate.domain.model.MemberLeft;
+import io.readstate.domain.model.MemberState;
+import io.readstate.domain.model.MembersJoined;
+import io.readstate.domain.model.MessageDeleted;
+import io.readstate.domain.model.MessagePosted;
+import io.readstate.domain.model.Outcome;
+import io.readstate.domain.model.Readers;
+import io.readstate.domain.model.UserId;
+import io.readstate.domain.port.LoadReadState;
+import io.readstate.domain.port.RecordChannelEvents;
+import io.readstate.domain.port.StoreUnavailable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * The read state in Redis. Every event is one run of the channel script, atomic for
+ * its channel; a list of events goes out as one pipelined batch, in order. The per-user
+ * index of channels (another hash slot) is written beside the script: before it on a
+ * join and after it on a leave, so that it may name a channel the user has left, never
+ * miss one it is a member of.
+ */
+public final class RedisReadState implements RecordChannelEvents, LoadReadState {
+
+    private final RedissonClient redisson;
+    private final RedisKeys keys;
+    private final ChannelScript script;
+    private final int windowSize;
+
+    public RedisReadState(RedissonClient redisson, RedisKeys keys, int windowSize) {
+        if (windowSize < 1) {
+            throw new IllegalArgumentException("the window must hold at least one message");
+        }
+        this.redisson = redisson;
+        this.keys = keys;
+        this.windowSize = windowSize;
+        this.script = reachable(() -> new ChannelScript(redisson));
+    }
+
+    @Override
+    public List<Outcome> record(List<ChannelEvent> events) {
+        return reachable(() -> {
+            RBatch batch = redisson.createBatch(BatchOptions.defaults());
+            List<RFuture<List<Object>>> replies = new ArrayList<>(events.size());
+            for (ChannelEvent event : events) {
+                replies.add(enqueue(batch, event));
+            }
+            batch.execute();
+            List<Outcome> outcomes = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                outcomes.add(outcome(events.get(i), replies.get(i).toCompletableFuture().join()));
+            }
+            return outcomes;
+        });
+    }
+
+    private RFuture<List<Object>> enqueue(RBatch batch, ChannelEvent event) {
+        ChannelId channel = event.channelId();
+        if (event instanceof MessagePosted m) {
+            List<Object> args = new ArrayList<>(6 + m.mentions().size());
+            args.add("message");
+            args.add(SeqText.of(m.seq()));
+            args.add(m.senderId().value());
+            args.add(millis(m.sentAt()));
+            args.add(m.mentionAll() ? "1" : "0");
+            args.add(Integer.toString(windowSize));
+            m.mentions().forEach(user -> args.add(user.value()));
+            return run(batch, channel, args);
+        } else if (event instanceof ChannelRead r) {
+            String upTo = r.upToSeq().isPresent() ? SeqText.of(r.upToSeq().getAsLong()) : "";
+            return run(batch, channel, List.of("read", r.userId().value(), upTo, millis(r.readAt())));
+        } else if (event instanceof MemberJoined j) {
+            String from = j.lastReadSeq().isPresent() ? SeqText.of(j.lastReadSeq().getAsLong()) : "";
+            batch.getSet(keys.userChannels(j.userId()), StringCodec.INSTANCE).addAsync(channel.value());
+            return run(batch, channel, List.of("join", j.userId().value(), from, millis(j.joinedAt())));
+        } else if (event instanceof MembersJoined j) {
+            List<Object> args = new ArrayList<>(2 + j.userIds().size());
+            args.add("join_many");
+            args.add(millis(j.joinedAt()));
+            for (UserId user : j.userIds()) {
+                batch.getSet(keys.userChannels(user), StringCodec.INSTANCE).addAsync(channel.value());
+                args.add(user.value());
+            }
+            return run(batch, channel, args);
+        } else if (event instanceof MemberLeft l) {
+            RFuture<List<Object>> reply = run(batch, channel, List.of("leave", l.userId().value()));
+            batch.getSet(keys.userChannels(l.userId()), StringCodec.INSTANCE).removeAsync(channel.value());
+            return reply;
+        } else if (event instanceof MessageDeleted d) {
+            return run(batch, channel, List.of("delete", SeqText.of(d.seq())));
+        }
+        throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    private Outcome outcome(ChannelEvent event, List<Object> reply) {
+        ChannelId channel = event.channelId();
+        long status = (Long) reply.get(0);
+        if (event instanceof MessagePosted m) {
+            return new Outcome.MessageAccepted(channel, m.seq(), status == 1, (Long) reply.get(1), (Long) reply.get(2));
+        } else if (event instanceof ChannelRead r) {
+            return status < 0 ? new Outcome.NotAMember(channel, r.userId())
+                    : new Outcome.ReadRecorded(memberState(channel, r.userId(), reply), status == 1);
+        } else if (event instanceof MemberJoined j) {
+            return status < 0 ? new Outcome.ReadPositionAboveHead(j.lastReadSeq().getAsLong(), SeqText.parse(reply.get(1)))
+                    : new Outcome.Joined(memberState(channel, j.userId(), reply), status == 1);
+        } else if (event instanceof MembersJoined) {
+            return new Outcome.MembersAdded(status, (Long) reply.get(1));
+        } else if (event instanceof MemberLeft l) {
+            return status == 1 ? new Outcome.Left() : new Outcome.NotAMember(channel, l.userId());
+        }
+        return new Outcome.Deleted(status == 1);
+    }
+
+    @Override
+    public Optional<ChannelSummary> channel(ChannelId channelId) {
+        List<Object> reply = runOne(channelId, List.of("channel"));
+        if ((Long) reply.get(0) == 0) {
+            return Optional.empty();
+        }
+        String lastMessageAt = (String) reply.get(3);
+        return Optional.of(new ChannelSummary(channelId, SeqText.parse(reply.get(1)), (Long) reply.get(2),
+                lastMessageAt.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(lastMessageAt))));
+    }
+
+    @Override
+    public Optional<MemberState> member(ChannelId channelId, UserId userId) {
+        List<Object> reply = runOne(channelId, List.of("member", userId.value()));
+        return (Long) reply.get(0) < 0 ? Optional.empty() : Optional.of(memberState(channelId, userId, reply));
+    }
+
+    @Override
+    public List<MemberState> memberships(UserId userId) {
+        return reachable(() -> {
+            List<ChannelId> channels = redisson.<String>getSet(keys.userChannels(userId), StringCodec.INSTANCE)
+                    .readAll().stream().map(ChannelId::of).toList();
+            RBatch batch = redisson.createBatch(BatchOptions.defaults());
+            List<RFuture<List<Object>>> replies = new ArrayList<>(channels.size());
+            for (ChannelId channel : channels) {
+                replies.add(run(batch, channel, List.of("member", userId.value())));
+            }
+            if (!channels.isEmpty()) {
+                batch.execute();
+            }
+            List<MemberState> states = new ArrayList<>(channels.size());
+            for (int i = 0; i < channels.size(); i++) {
+                List<Object> reply = replies.get(i).toCompletableFuture().join();
+                if ((Long) reply.get(0) >= 0) {
+                    states.add(memberState(channels.get(i), userId, reply));
+                }
+            }
+            return states;
+        });
+    }
+
+    @Override
+    public Optional<Readers> readers(ChannelId channelId, long seq) {
+        List<Object> reply = runOne(channelId, List.of("readers", SeqText.of(seq)));
+        if ((Long) reply.get(0) == 0) {
+            return Optional.empty();
+        }
+        List<UserId> readers = new ArrayList<>(reply.size() - 2);
+        for (Object entry : reply.subList(2, reply.size())) {
+            readers.add(UserId.of(((String) entry).substring(20)));
+        }
+        return Optional.of(new Readers((Long) reply.get(1), readers));
+    }
+
+    private static MemberState memberState(ChannelId channel, UserId user, List<Object> reply) {
+        return new MemberState(channel, user, (Long) reply.get(3), (Long) reply.get(6) == 1, (Long) reply.get(4),
+                SeqText.parse(reply.get(1)), Instant.ofEpochMilli(Long.parseLong((String) reply.get(2))),
+                SeqText.parse(reply.get(5)));
+    }
+
+    private RFuture<List<Object>> run(RBatch batch, ChannelId channel, List<Object> args) {
+        String operation = (String) args.get(0);
+        return batch.getScript(StringCodec.INSTANCE).evalShaAsync(keys.channelMeta(channel),
+                ChannelScript.mode(operation), script.sha(), RScript.ReturnType.LIST, keys.channel(channel),
+                args.toArray());
+    }
+
+    private List<Object> runOne(ChannelId channel, List<Object> args) {
+        return reachable(() -> redisson.getScript(StringCodec.INSTANCE).evalSha(keys.channelMeta(channel),
+                ChannelScript.mode((String) args.get(0)), script.sha(), RScript.ReturnType.LIST,
+                keys.channel(channel), args.toArray()));
+    }
+
+    /**
+     * Runs a call against Redis. When the script is missing (a flushed script cache, a
+     * failover), nothing of the call was applied: the script is loaded again and the
+     * call sent once more. Any other Redis failure becomes {@link StoreUnavailable}.
+     */
+    private <T> T reachable(Supplier<T> call) {
+        try {
+            try {
+                return call.get();
+            } catch (RedisException e) {
+                if (script == null || !ChannelScript.isMissingScript(e)) {
+                    throw e;
+                }
+                script.load();
+                return call.get();
+            }
+        } catch (RedisException e) {
+            throw new StoreUnavailable("Redis could not serve the request: " + e.getMessage(), e);
+        }
+    }
+
+    private static String millis(Instant time) {
+        return Long.toString(time.toEpochMilli());
+    }
+}

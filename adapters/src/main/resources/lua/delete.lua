@@ -1,0 +1,10 @@
+-- Rule 5: a deleted message leaves every count; the head stays.
+-- ARGV: 'delete', seq. Returns { 1 } when deleted, { 0 } when unknown or already deleted.
+ops.delete = function()
+    local seq = ARGV[2]
+    if redis.call('ZREM', MESSAGES, seq) == 0 then
+        return { 0 }
+    end
+    forget_mentions(seq)
+    return { 1 }
+end

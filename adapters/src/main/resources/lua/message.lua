@@ -1,0 +1,37 @@
+-- Rules 1 and 2: a message above the head joins the window; the sender, if a member, has read it.
+-- ARGV: 'message', seq, sender, sentAtMillis, mentionAll ('1' or '0'), windowSize, mentioned users...
+-- Returns { applied, recipients, mentioned }.
+ops.message = function()
+    local seq, sender, at, mention_all = ARGV[2], ARGV[3], ARGV[4], ARGV[5] == '1'
+    if seq <= head_seq() then
+        return { 0, 0, 0 }
+    end
+    redis.call('HSET', META, 'head', seq, 'lastMessageAt', at)
+    redis.call('ZADD', MESSAGES, 0, seq)
+    local sender_entry = redis.call('HGET', MEMBERS, sender)
+    local recipients = redis.call('HLEN', MEMBERS)
+    if sender_entry then
+        move_read_position(sender, read_position(sender_entry), seq, at)
+        recipients = recipients - 1
+    end
+    local mentioned = 0
+    if mention_all then
+        redis.call('ZADD', MENTION_ALL, 0, seq)
+        mentioned = recipients
+    else
+        local names = {}
+        for i = 7, #ARGV do
+            local user = ARGV[i]
+            if user ~= sender and redis.call('HEXISTS', MEMBERS, user) == 1 then
+                redis.call('ZADD', MENTIONS, 0, user .. '|' .. seq)
+                names[#names + 1] = user
+            end
+        end
+        if #names > 0 then
+            redis.call('HSET', MENTIONED_BY_MESSAGE, seq, table.concat(names, ','))
+        end
+        mentioned = #names
+    end
+    keep_window(tonumber(ARGV[6]))
+    return { 1, recipients, mentioned }
+end

@@ -1,0 +1,20 @@
+-- Rule 3: the read position moves forward only, never past the head.
+-- ARGV: 'read', user, seq ('' reads up to the head), readAtMillis
+-- Returns { -1 } for a non-member, else the member state with status 1 (moved) or 0.
+ops.read = function()
+    local user, wanted, at = ARGV[2], ARGV[3], ARGV[4]
+    local entry = redis.call('HGET', MEMBERS, user)
+    if not entry then
+        return { -1 }
+    end
+    local target = head_seq()
+    if wanted ~= '' and wanted < target then
+        target = wanted
+    end
+    local current = read_position(entry)
+    if target > current then
+        move_read_position(user, current, target, at)
+        return with_member_state(1, user)
+    end
+    return with_member_state(0, user)
+end

@@ -1,0 +1,120 @@
+package io.readstate.adapters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.ChannelRead;
+import io.readstate.domain.model.MembersJoined;
+import io.readstate.domain.model.MessagePosted;
+import io.readstate.domain.model.UserId;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.api.redisnode.RedisSingle;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+import redis.embedded.RedisServer;
+
+/**
+ * A message costs the same Redis work in a 2-member channel as in a 10,000-member one,
+ * and a read costs the same whatever the channel's size: counted as the commands Redis
+ * executed (scripts' own calls included), on a private Redis that nothing else touches.
+ */
+class MessageCostTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T19:00:00Z");
+    private static final int MESSAGES = 200;
+
+    private static RedisServer server;
+    private static RedissonClient redisson;
+    private static RedisReadState store;
+
+    @BeforeAll
+    static void startPrivateRedis() throws IOException {
+        int port = TestRedis.freePort();
+        server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                .setting("save \"\"").setting("appendonly no").build();
+        server.start();
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        config.useSingleServer().setAddress("redis://127.0.0.1:" + port);
+        redisson = Redisson.create(config);
+        store = new RedisReadState(redisson, new RedisKeys("cost:"), 10_000);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        redisson.shutdown();
+        server.stop();
+    }
+
+    @Test
+    void a_message_costs_the_same_whatever_the_channel_size() {
+        long small = commandsPerMessage(channelWith("small", 2));
+        long large = commandsPerMessage(channelWith("large", 10_000));
+
+        System.out.printf("commands per message: 2 members %d, 10,000 members %d%n", small, large);
+        assertThat(large).isEqualTo(small);
+    }
+
+    @Test
+    void a_read_costs_the_same_whatever_the_channel_size() {
+        long small = commandsPerRead(channelWith("small-read", 2));
+        long large = commandsPerRead(channelWith("large-read", 10_000));
+
+        System.out.printf("commands per read: 2 members %d, 10,000 members %d%n", small, large);
+        assertThat(large).isEqualTo(small);
+    }
+
+    private static ChannelId channelWith(String name, int members) {
+        ChannelId channel = ChannelId.of(name);
+        List<UserId> users = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            users.add(UserId.of("member-" + i));
+        }
+        store.record(List.of(new MembersJoined(channel, users, NOW)));
+        return channel;
+    }
+
+    private static long commandsPerMessage(ChannelId channel) {
+        long before = commandsExecuted();
+        for (int seq = 1; seq <= MESSAGES; seq++) {
+            store.record(List.of(new MessagePosted(channel, seq, UserId.of("member-0"), NOW,
+                    Set.of(UserId.of("member-1")), false)));
+        }
+        return (commandsExecuted() - before) / MESSAGES;
+    }
+
+    private static long commandsPerRead(ChannelId channel) {
+        store.record(List.of(new MessagePosted(channel, MESSAGES + 1L, UserId.of("someone"), NOW, Set.of(), false)));
+        long before = commandsExecuted();
+        for (int i = 0; i < MESSAGES; i++) {
+            store.record(List.of(new ChannelRead(channel, UserId.of("member-" + (i % 2)), OptionalLong.of(i + 1), NOW)));
+        }
+        return (commandsExecuted() - before) / MESSAGES;
+    }
+
+    /** Commands executed so far, from INFO commandstats, leaving out the INFO calls themselves. */
+    private static long commandsExecuted() {
+        RedisSingle node = redisson.getRedisNodes(RedisNodes.SINGLE);
+        Map<String, String> stats = node.getInstance().info(org.redisson.api.redisnode.RedisNode.InfoSection.COMMANDSTATS);
+        long total = 0;
+        for (Map.Entry<String, String> stat : stats.entrySet()) {
+            if (!stat.getKey().equals("cmdstat_info")) {
+                String calls = stat.getValue().split(",")[0];
+                total += Long.parseLong(calls.substring(calls.indexOf('=') + 1));
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,155 @@
+package io.readstate.adapters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.readstate.domain.model.ChannelEvent;
+import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.ChannelRead;
+import io.readstate.domain.model.MemberJoined;
+import io.readstate.domain.model.MemberLeft;
+import io.readstate.domain.model.MemberState;
+import io.readstate.domain.model.MembersJoined;
+import io.readstate.domain.model.MessageDeleted;
+import io.readstate.domain.model.MessagePosted;
+import io.readstate.domain.model.Outcome;
+import io.readstate.domain.model.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+
+class RedisReadStateTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T19:00:00.123Z");
+    private static final ChannelId GENERAL = ChannelId.of("general");
+    private static final UserId ALICE = UserId.of("alice");
+    private static final UserId BOB = UserId.of("bob");
+    private static final UserId CAROL = UserId.of("carol");
+
+    private static RedissonClient redisson;
+    private RedisReadState store;
+
+    @BeforeAll
+    static void connect() {
+        redisson = TestRedis.newClient();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redisson.shutdown();
+    }
+
+    private final String prefix = TestRedis.uniquePrefix();
+
+    @AfterEach
+    void removeKeys() {
+        redisson.getKeys().deleteByPattern(prefix + "*");
+    }
+
+    private RedisReadState newStore(int window) {
+        return new RedisReadState(redisson, new RedisKeys(prefix), window);
+    }
+
+    private Outcome record(ChannelEvent event) {
+        return store.record(List.of(event)).get(0);
+    }
+
+    private static MessagePosted message(long seq, UserId sender, UserId... mentions) {
+        return new MessagePosted(GENERAL, seq, sender, NOW, Set.of(mentions), false);
+    }
+
+    private MemberState stateOf(UserId user) {
+        return store.member(GENERAL, user).orElseThrow();
+    }
+
+    @Test
+    void a_member_counts_the_messages_after_its_read_position_and_its_mentions() {
+        store = newStore(100);
+        record(new MemberJoined(GENERAL, ALICE, OptionalLong.empty(), NOW));
+        record(new MemberJoined(GENERAL, BOB, OptionalLong.empty(), NOW));
+
+        Outcome posted = record(message(1, ALICE, BOB));
+        record(message(5, ALICE));
+
+        assertThat(posted).isEqualTo(new Outcome.MessageAccepted(GENERAL, 1, true, 1, 1));
+        assertThat(stateOf(BOB)).isEqualTo(new MemberState(GENERAL, BOB, 2, false, 1, 0, NOW, 5));
+        assertThat(stateOf(ALICE).unread()).isZero();
+        assertThat(stateOf(ALICE).lastReadSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void seqs_near_the_top_of_the_range_stay_exact() {
+        store = newStore(100);
+        long big = (1L << 53) + 1;
+        record(new MemberJoined(GENERAL, BOB, OptionalLong.empty(), NOW));
+        record(message(big, ALICE));
+        record(message(big + 1, ALICE));
+        record(message(Long.MAX_VALUE, ALICE));
+
+        assertThat(stateOf(BOB).unread()).isEqualTo(3);
+        record(new ChannelRead(GENERAL, BOB, OptionalLong.of(big), NOW));
+        assertThat(stateOf(BOB)).extracting(MemberState::unread, MemberState::lastReadSeq, MemberState::headSeq)
+                .containsExactly(2L, big, Long.MAX_VALUE);
+        assertThat(store.readers(GENERAL, big + 1).orElseThrow().userIds()).isEmpty();
+        assertThat(store.readers(GENERAL, big).orElseThrow().userIds()).containsExactly(BOB);
+    }
+
+    @Test
+    void a_flushed_script_cache_is_loaded_again_and_the_event_applied_once() {
+        store = newStore(100);
+        record(new MemberJoined(GENERAL, BOB, OptionalLong.empty(), NOW));
+        redisson.getScript().scriptFlush();
+
+        Outcome posted = record(message(1, ALICE));
+
+        assertThat(posted.applied()).isTrue();
+        assertThat(stateOf(BOB).unread()).isEqualTo(1);
+    }
+
+    @Test
+    void leaving_forgets_the_member_and_a_bulk_join_counts_who_was_new() {
+        store = newStore(100);
+        record(new MemberJoined(GENERAL, BOB, OptionalLong.empty(), NOW));
+        record(message(1, ALICE, BOB));
+        assertThat(record(new MemberLeft(GENERAL, BOB))).isEqualTo(new Outcome.Left());
+        assertThat(record(new MemberLeft(GENERAL, BOB))).isEqualTo(new Outcome.NotAMember(GENERAL, BOB));
+
+        Outcome bulk = record(new MembersJoined(GENERAL, List.of(BOB, CAROL, BOB), NOW));
+
+        assertThat(bulk).isEqualTo(new Outcome.MembersAdded(2, 1));
+        assertThat(stateOf(BOB).mentions()).isZero();
+        assertThat(store.memberships(BOB)).extracting(MemberState::channelId).containsExactly(GENERAL);
+    }
+
+    @Test
+    void deleting_a_message_removes_it_from_every_count() {
+        store = newStore(100);
+        record(new MemberJoined(GENERAL, BOB, OptionalLong.empty(), NOW));
+        record(message(1, ALICE, BOB));
+        record(new MessagePosted(GENERAL, 2, ALICE, NOW, Set.of(), true));
+
+        assertThat(record(new MessageDeleted(GENERAL, 1))).isEqualTo(new Outcome.Deleted(true));
+        assertThat(record(new MessageDeleted(GENERAL, 1))).isEqualTo(new Outcome.Deleted(false));
+
+        assertThat(stateOf(BOB)).extracting(MemberState::unread, MemberState::mentions, MemberState::headSeq)
+                .containsExactly(1L, 1L, 2L);
+    }
+
+    @Test
+    void a_read_position_before_the_window_caps_the_unread_count() {
+        store = newStore(3);
+        record(new MemberJoined(GENERAL, BOB, OptionalLong.empty(), NOW));
+        for (long seq = 1; seq <= 5; seq++) {
+            record(message(seq, ALICE, BOB));
+        }
+        assertThat(stateOf(BOB)).extracting(MemberState::unread, MemberState::unreadCapped, MemberState::mentions)
+                .containsExactly(3L, true, 3L);
+        record(new ChannelRead(GENERAL, BOB, OptionalLong.of(2), NOW));
+        assertThat(stateOf(BOB).unreadCapped()).isFalse();
+    }
+}

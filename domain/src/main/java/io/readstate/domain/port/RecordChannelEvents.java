@@ -1,0 +1,18 @@
+package io.readstate.domain.port;
+
+import io.readstate.domain.model.ChannelEvent;
+import io.readstate.domain.model.Outcome;
+import java.util.List;
+
+/**
+ * Records channel events in the hot store. Events are applied in the order given, each
+ * one atomically with respect to its channel, following the rules of the contract; the
+ * outcome at index i belongs to the event at index i.
+ *
+ * <p>Throws {@link StoreUnavailable} when the store cannot be reached; events before the
+ * failure may have been applied, and every event is safe to deliver again.
+ */
+public interface RecordChannelEvents {
+
+    List<Outcome> record(List<ChannelEvent> events);
+}
