@@ -2,43 +2,89 @@
 -- Seqs travel as 19-digit zero-padded strings: sorted sets keep them as members
 -- ordered lexicographically (score 0), which is exact up to 2^63-1 where a double
 -- score would not be, and Lua compares them as strings.
-local META = KEYS[1]                 -- hash: head, lastMessageAt, floor (highest seq trimmed out of the window)
+local META = KEYS[1]                 -- hash: head, lastMessageAt, floor (highest seq trimmed out of the window), generation
 local MESSAGES = KEYS[2]             -- zset (lex): the seqs in the window
 local MENTION_ALL = KEYS[3]          -- zset (lex): window seqs that mention everyone
 local MENTIONED_BY_MESSAGE = KEYS[4] -- hash: seq -> comma-separated users mentioned by name
 local MENTIONS = KEYS[5]             -- zset (lex): 'user|seq' for each mention by name
-local MEMBERS = KEYS[6]              -- hash: user -> 'lastReadSeq|lastReadAtMillis'
+local MEMBERS = KEYS[6]              -- hash: user -> 'lastReadSeq|lastReadAtMillis|generation'
 local READ_INDEX = KEYS[7]           -- zset (lex): 'lastReadSeq|user', for receipts
+-- Write-behind only (absent in the other modes): what changed since the last checkpoint.
+local DIRTY = KEYS[8]                -- hash: 'meta', 'm:<user>', 'n:<seq>', 'd:<seq>' -> '0', or for a departed member its generation
+local DIRTY_SINCE = KEYS[9]          -- string: when DIRTY got its first entry (ms)
+local FLUSHING = KEYS[10]            -- hash: the entries a flusher has taken and is writing
+local DIRTY_INDEX = KEYS[11]         -- zset: channel -> when its oldest unwritten entry became dirty (ms)
+local BACKLOG = KEYS[12]             -- integer: unwritten entries over all channels
+local CLAIMS = KEYS[13]              -- zset: channel -> when the flusher's lease on it runs out (ms)
+local CLAIM_OWNERS = KEYS[14]        -- hash: channel -> the flusher holding the lease
+local TRACKING = DIRTY ~= nil
 
 local ZERO = '0000000000000000000'
 local MAX_SEQ = '9223372036854775807'
+local CHANNEL = string.match(META, '{(.*)}')
 
 local ops = {}
+
+local function now_millis()
+    local time = redis.call('TIME')
+    return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+end
 
 local function head_seq()
     return redis.call('HGET', META, 'head') or ZERO
 end
 
-local function read_position(entry)
-    return string.sub(entry, 1, 19)
+-- A member's entry: its read position, when it read, and the membership generation.
+local function parse_member(entry)
+    return string.match(entry, '^(%d+)|(%d+)|(%d+)$')
 end
 
-local function read_time(entry)
-    return string.sub(entry, 21)
+-- Records that a piece of state changed and must reach PostgreSQL. A departure carries
+-- the generation that left, so that the checkpoint can write it even after a re-join.
+local function mark_dirty(field, departed_generation)
+    if not TRACKING then
+        return
+    end
+    local added
+    if departed_generation then
+        added = redis.call('HSET', DIRTY, field, departed_generation)
+    else
+        added = redis.call('HSETNX', DIRTY, field, '0')
+    end
+    if added == 1 then
+        local now = now_millis()
+        redis.call('INCR', BACKLOG)
+        redis.call('SET', DIRTY_SINCE, now, 'NX')
+        redis.call('ZADD', DIRTY_INDEX, 'NX', now, CHANNEL)
+    end
 end
 
-local function move_read_position(user, old_seq, seq, at)
-    redis.call('HSET', MEMBERS, user, seq .. '|' .. at)
+-- Forgets a dirty entry that no longer needs writing (a message trimmed or deleted before any flush saw it).
+local function unmark_dirty(field)
+    if TRACKING and redis.call('HDEL', DIRTY, field) == 1 then
+        redis.call('DECR', BACKLOG)
+        return true
+    end
+    return false
+end
+
+local function move_read_position(user, old_seq, seq, at, generation)
+    redis.call('HSET', MEMBERS, user, seq .. '|' .. at .. '|' .. generation)
     if old_seq then
         redis.call('ZREM', READ_INDEX, old_seq .. '|' .. user)
     end
     redis.call('ZADD', READ_INDEX, 0, seq .. '|' .. user)
+    mark_dirty('m:' .. user)
+end
+
+local function next_generation()
+    mark_dirty('meta')
+    return redis.call('HINCRBY', META, 'generation', 1)
 end
 
 -- { status, lastReadSeq, lastReadAt, unread, mentions, headSeq, capped } for a member.
 local function with_member_state(status, user)
-    local entry = redis.call('HGET', MEMBERS, user)
-    local seq = read_position(entry)
+    local seq, at = parse_member(redis.call('HGET', MEMBERS, user))
     local unread = redis.call('ZLEXCOUNT', MESSAGES, '(' .. seq, '+')
     local mentions = redis.call('ZLEXCOUNT', MENTION_ALL, '(' .. seq, '+')
         + redis.call('ZLEXCOUNT', MENTIONS, '(' .. user .. '|' .. seq, '[' .. user .. '|' .. MAX_SEQ)
@@ -47,7 +93,7 @@ local function with_member_state(status, user)
     if seq < floor then
         capped = 1
     end
-    return { status, seq, read_time(entry), unread, mentions, head_seq(), capped }
+    return { status, seq, at, unread, mentions, head_seq(), capped }
 end
 
 local function forget_mentions(seq)
@@ -70,6 +116,7 @@ local function keep_window(size)
     local trimmed = redis.call('ZRANGE', MESSAGES, 0, excess - 1)
     for _, seq in ipairs(trimmed) do
         forget_mentions(seq)
+        unmark_dirty('n:' .. seq)
     end
     redis.call('ZREMRANGEBYRANK', MESSAGES, 0, excess - 1)
     redis.call('HSET', META, 'floor', trimmed[#trimmed])

@@ -6,5 +6,9 @@ ops.delete = function()
         return { 0 }
     end
     forget_mentions(seq)
+    mark_dirty('meta')
+    if not unmark_dirty('n:' .. seq) then
+        mark_dirty('d:' .. seq)
+    end
     return { 1 }
 end

@@ -8,13 +8,15 @@ ops.join = function()
     if wanted ~= '' and wanted > head then
         return { -2, head }
     end
-    redis.call('HSETNX', META, 'head', ZERO)
     if redis.call('HEXISTS', MEMBERS, user) == 1 then
         return with_member_state(0, user)
+    end
+    if redis.call('HSETNX', META, 'head', ZERO) == 1 then
+        mark_dirty('meta')
     end
     if wanted == '' then
         wanted = head
     end
-    move_read_position(user, nil, wanted, at)
+    move_read_position(user, nil, wanted, at, next_generation())
     return with_member_state(1, user)
 end

@@ -4,11 +4,13 @@
 ops.join_many = function()
     local at = ARGV[2]
     local head = head_seq()
-    redis.call('HSETNX', META, 'head', ZERO)
+    if redis.call('HSETNX', META, 'head', ZERO) == 1 then
+        mark_dirty('meta')
+    end
     local added = 0
     for i = 3, #ARGV do
-        if redis.call('HSETNX', MEMBERS, ARGV[i], head .. '|' .. at) == 1 then
-            redis.call('ZADD', READ_INDEX, 0, head .. '|' .. ARGV[i])
+        if redis.call('HEXISTS', MEMBERS, ARGV[i]) == 0 then
+            move_read_position(ARGV[i], nil, head, at, next_generation())
             added = added + 1
         end
     end

@@ -6,8 +6,10 @@ ops.leave = function()
     if not entry then
         return { 0 }
     end
+    local seq, _, generation = parse_member(entry)
     redis.call('HDEL', MEMBERS, user)
-    redis.call('ZREM', READ_INDEX, read_position(entry) .. '|' .. user)
+    redis.call('ZREM', READ_INDEX, seq .. '|' .. user)
     redis.call('ZREMRANGEBYLEX', MENTIONS, '[' .. user .. '|', '[' .. user .. '|' .. MAX_SEQ)
+    mark_dirty('m:' .. user, generation)
     return { 1 }
 end

@@ -8,10 +8,13 @@ ops.message = function()
     end
     redis.call('HSET', META, 'head', seq, 'lastMessageAt', at)
     redis.call('ZADD', MESSAGES, 0, seq)
+    mark_dirty('meta')
+    mark_dirty('n:' .. seq)
     local sender_entry = redis.call('HGET', MEMBERS, sender)
     local recipients = redis.call('HLEN', MEMBERS)
     if sender_entry then
-        move_read_position(sender, read_position(sender_entry), seq, at)
+        local old_seq, _, generation = parse_member(sender_entry)
+        move_read_position(sender, old_seq, seq, at, generation)
         recipients = recipients - 1
     end
     local mentioned = 0

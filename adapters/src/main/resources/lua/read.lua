@@ -11,9 +11,9 @@ ops.read = function()
     if wanted ~= '' and wanted < target then
         target = wanted
     end
-    local current = read_position(entry)
+    local current, _, generation = parse_member(entry)
     if target > current then
-        move_read_position(user, current, target, at)
+        move_read_position(user, current, target, at, generation)
         return with_member_state(1, user)
     end
     return with_member_state(0, user)

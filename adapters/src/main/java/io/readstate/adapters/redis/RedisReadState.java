@@ -15,18 +15,13 @@ import io.readstate.domain.model.Readers;
 import io.readstate.domain.model.UserId;
 import io.readstate.domain.port.LoadReadState;
 import io.readstate.domain.port.RecordChannelEvents;
-import io.readstate.domain.port.StoreUnavailable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -39,24 +34,35 @@ import org.redisson.client.codec.StringCodec;
 public final class RedisReadState implements RecordChannelEvents, LoadReadState {
 
     private final RedissonClient redisson;
+    private final RedisScripts scripts;
     private final RedisKeys keys;
-    private final ChannelScript script;
     private final int windowSize;
+    private final boolean trackChanges;
 
+    /** The read state alone, as in the mode cache-only. */
     public RedisReadState(RedissonClient redisson, RedisKeys keys, int windowSize) {
+        this(redisson, keys, windowSize, false);
+    }
+
+    /**
+     * @param trackChanges whether every change is also recorded as dirty, for the
+     *                     write-behind flusher to carry to PostgreSQL
+     */
+    public RedisReadState(RedissonClient redisson, RedisKeys keys, int windowSize, boolean trackChanges) {
         if (windowSize < 1) {
             throw new IllegalArgumentException("the window must hold at least one message");
         }
         this.redisson = redisson;
+        this.scripts = new RedisScripts(redisson);
         this.keys = keys;
         this.windowSize = windowSize;
-        this.script = reachable(() -> new ChannelScript(redisson));
+        this.trackChanges = trackChanges;
     }
 
     @Override
     public List<Outcome> record(List<ChannelEvent> events) {
-        return reachable(() -> {
-            RBatch batch = redisson.createBatch(BatchOptions.defaults());
+        return scripts.reachable(() -> {
+            RBatch batch = scripts.newBatch();
             List<RFuture<List<Object>>> replies = new ArrayList<>(events.size());
             for (ChannelEvent event : events) {
                 replies.add(enqueue(batch, event));
@@ -146,10 +152,10 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
 
     @Override
     public List<MemberState> memberships(UserId userId) {
-        return reachable(() -> {
+        return scripts.reachable(() -> {
             List<ChannelId> channels = redisson.<String>getSet(keys.userChannels(userId), StringCodec.INSTANCE)
                     .readAll().stream().map(ChannelId::of).toList();
-            RBatch batch = redisson.createBatch(BatchOptions.defaults());
+            RBatch batch = scripts.newBatch();
             List<RFuture<List<Object>>> replies = new ArrayList<>(channels.size());
             for (ChannelId channel : channels) {
                 replies.add(run(batch, channel, List.of("member", userId.value())));
@@ -188,37 +194,15 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     }
 
     private RFuture<List<Object>> run(RBatch batch, ChannelId channel, List<Object> args) {
-        String operation = (String) args.get(0);
-        return batch.getScript(StringCodec.INSTANCE).evalShaAsync(keys.channelMeta(channel),
-                ChannelScript.mode(operation), script.sha(), RScript.ReturnType.LIST, keys.channel(channel),
-                args.toArray());
+        return scripts.onChannel(batch, keys.channelMeta(channel), channelKeys(channel), args);
     }
 
     private List<Object> runOne(ChannelId channel, List<Object> args) {
-        return reachable(() -> redisson.getScript(StringCodec.INSTANCE).evalSha(keys.channelMeta(channel),
-                ChannelScript.mode((String) args.get(0)), script.sha(), RScript.ReturnType.LIST,
-                keys.channel(channel), args.toArray()));
+        return scripts.onChannel(keys.channelMeta(channel), keys.channel(channel), args);
     }
 
-    /**
-     * Runs a call against Redis. When the script is missing (a flushed script cache, a
-     * failover), nothing of the call was applied: the script is loaded again and the
-     * call sent once more. Any other Redis failure becomes {@link StoreUnavailable}.
-     */
-    private <T> T reachable(Supplier<T> call) {
-        try {
-            try {
-                return call.get();
-            } catch (RedisException e) {
-                if (script == null || !ChannelScript.isMissingScript(e)) {
-                    throw e;
-                }
-                script.load();
-                return call.get();
-            }
-        } catch (RedisException e) {
-            throw new StoreUnavailable("Redis could not serve the request: " + e.getMessage(), e);
-        }
+    private List<Object> channelKeys(ChannelId channel) {
+        return trackChanges ? keys.trackedChannel(channel) : keys.channel(channel);
     }
 
     private static String millis(Instant time) {

@@ -1,0 +1,65 @@
+package io.readstate.adapters.redis;
+
+import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.durable.ChannelImage;
+import io.readstate.domain.model.durable.MemberRecord;
+import io.readstate.domain.model.durable.MessageRecord;
+import io.readstate.domain.port.RestoreHotState;
+import java.util.ArrayList;
+import java.util.List;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Rebuilds a channel in Redis from its durable image, in one script run (atomic for
+ * the channel), with the members' channel lists updated in the same round trip.
+ */
+public final class RedisHotStateRestorer implements RestoreHotState {
+
+    private final RedisScripts scripts;
+    private final RedisKeys keys;
+    private final boolean trackChanges;
+
+    public RedisHotStateRestorer(RedissonClient redisson, RedisKeys keys, boolean trackChanges) {
+        this.scripts = new RedisScripts(redisson);
+        this.keys = keys;
+        this.trackChanges = trackChanges;
+    }
+
+    @Override
+    public boolean restore(ChannelImage image) {
+        ChannelId channel = image.channelId();
+        List<Object> args = new ArrayList<>();
+        args.add("restore");
+        args.add(SeqText.of(image.head().headSeq()));
+        args.add(image.head().lastMessageAt() == null ? "" : Long.toString(image.head().lastMessageAt().toEpochMilli()));
+        args.add(SeqText.of(image.head().windowFloor()));
+        args.add(Long.toString(image.head().generation()));
+        args.add(Integer.toString(image.members().size()));
+        for (MemberRecord member : image.members()) {
+            args.add(member.userId().value());
+            args.add(SeqText.of(member.lastReadSeq()));
+            args.add(Long.toString(member.lastReadAt().toEpochMilli()));
+            args.add(Long.toString(member.generation()));
+        }
+        args.add(Integer.toString(image.window().size()));
+        for (MessageRecord message : image.window()) {
+            args.add(SeqText.of(message.seq()));
+            args.add(message.mentionAll() ? "1" : "0");
+            args.add(Integer.toString(message.mentions().size()));
+            message.mentions().forEach(mention -> args.add(mention.userId().value()));
+        }
+        List<Object> channelKeys = trackChanges ? keys.trackedChannel(channel) : keys.channel(channel);
+        return scripts.reachable(() -> {
+            RBatch batch = scripts.newBatch();
+            for (MemberRecord member : image.members()) {
+                batch.getSet(keys.userChannels(member.userId()), StringCodec.INSTANCE).addAsync(channel.value());
+            }
+            RFuture<List<Object>> reply = scripts.onChannel(batch, keys.channelMeta(channel), channelKeys, args);
+            batch.execute();
+            return RedisChangeTracker.asLong(reply.toCompletableFuture().join().get(0)) == 1;
+        });
+    }
+}

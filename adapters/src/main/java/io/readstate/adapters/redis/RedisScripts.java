@@ -1,0 +1,73 @@
+package io.readstate.adapters.redis;
+
+import io.readstate.domain.port.StoreUnavailable;
+import java.util.List;
+import java.util.function.Supplier;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+/** Runs Readstate's Lua scripts, alone or in pipelined batches, and turns Redis failures into {@link StoreUnavailable}. */
+final class RedisScripts {
+
+    private final RedissonClient redisson;
+    private final LuaScript channel;
+    private final LuaScript dirtyIndex;
+
+    RedisScripts(RedissonClient redisson) {
+        this.redisson = redisson;
+        LuaScript[] loaded = reachable(() -> new LuaScript[] {LuaScript.channel(redisson), LuaScript.dirtyIndex(redisson)});
+        this.channel = loaded[0];
+        this.dirtyIndex = loaded[1];
+    }
+
+    RBatch newBatch() {
+        return redisson.createBatch(BatchOptions.defaults());
+    }
+
+    RedissonClient redisson() {
+        return redisson;
+    }
+
+    /** Queues one run of the channel script; {@code args.get(0)} names the operation. */
+    RFuture<List<Object>> onChannel(RBatch batch, String routingKey, List<Object> keys, List<Object> args) {
+        return batch.getScript(StringCodec.INSTANCE).evalShaAsync(routingKey, LuaScript.mode(args.get(0)),
+                channel.sha(), RScript.ReturnType.LIST, keys, args.toArray());
+    }
+
+    List<Object> onChannel(String routingKey, List<Object> keys, List<Object> args) {
+        return reachable(() -> redisson.getScript(StringCodec.INSTANCE).evalSha(routingKey, LuaScript.mode(args.get(0)),
+                channel.sha(), RScript.ReturnType.LIST, keys, args.toArray()));
+    }
+
+    List<Object> onDirtyIndex(List<Object> keys, List<Object> args) {
+        return reachable(() -> redisson.getScript(StringCodec.INSTANCE).evalSha((String) keys.get(0),
+                LuaScript.mode(args.get(0)), dirtyIndex.sha(), RScript.ReturnType.LIST, keys, args.toArray()));
+    }
+
+    /**
+     * Runs a call against Redis. When a script is missing (a flushed script cache, a
+     * failover), nothing of the call was applied: the scripts are loaded again and the
+     * call sent once more. Any other Redis failure becomes {@link StoreUnavailable}.
+     */
+    <T> T reachable(Supplier<T> call) {
+        try {
+            try {
+                return call.get();
+            } catch (RedisException e) {
+                if (channel == null || !LuaScript.isMissingScript(e)) {
+                    throw e;
+                }
+                channel.load();
+                dirtyIndex.load();
+                return call.get();
+            }
+        } catch (RedisException e) {
+            throw new StoreUnavailable("Redis could not serve the request: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.readstate.adapters.writebehind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.readstate.adapters.postgres.PostgresCheckpoint;
+import io.readstate.adapters.postgres.PostgresDurableState;
+import io.readstate.adapters.postgres.TestPostgres;
+import io.readstate.adapters.redis.RandomEvents;
+import io.readstate.adapters.redis.RedisChangeTracker;
+import io.readstate.adapters.redis.RedisHotStateRestorer;
+import io.readstate.adapters.redis.RedisKeys;
+import io.readstate.adapters.redis.RedisReadState;
+import io.readstate.adapters.redis.SameState;
+import io.readstate.adapters.redis.TestRedis;
+import io.readstate.domain.model.ChannelEvent;
+import io.readstate.domain.model.durable.SyncStatus;
+import io.readstate.domain.rules.InMemoryReadState;
+import io.readstate.domain.usecase.FlushChanges;
+import io.readstate.domain.usecase.FlushReport;
+import io.readstate.domain.usecase.RehydrateChannels;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.redisson.api.RedissonClient;
+
+/**
+ * Write-behind end to end on real Redis and PostgreSQL: random traffic lands in Redis,
+ * flushes carry it to PostgreSQL, Redis is wiped and rebuilt from PostgreSQL, and every
+ * answer equals the rules' answer, before and after, also as traffic goes on.
+ */
+class WriteBehindRoundTripTest {
+
+    private static final int WINDOW = 6;
+
+    private static RedissonClient redisson;
+    private final String prefix = TestRedis.uniquePrefix();
+    private final RedisKeys keys = new RedisKeys(prefix);
+    private final Jdbi jdbi = TestPostgres.newDatabase().jdbi();
+    private final InMemoryReadState rules = new InMemoryReadState(WINDOW);
+    private RedisReadState redis;
+
+    @BeforeAll
+    static void connect() {
+        redisson = TestRedis.newClient();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redisson.shutdown();
+    }
+
+    @AfterEach
+    void removeKeys() {
+        redisson.getKeys().deleteByPattern(prefix + "*");
+    }
+
+    private FlushChanges flusher(Duration lease, int channelsPerBatch) {
+        return new FlushChanges(new RedisChangeTracker(redisson, keys, lease), new PostgresCheckpoint(jdbi),
+                Clock.systemUTC(), channelsPerBatch);
+    }
+
+    /** Applies random traffic to Redis and the rules alike; {@code flusher}, when given, flushes a batch now and then. */
+    private void apply(RandomEvents traffic, int steps, FlushChanges flusher) {
+        for (int step = 0; step < steps; step++) {
+            List<ChannelEvent> batch = new ArrayList<>();
+            for (int i = step % 4 == 0 ? 5 : 1; i > 0; i--) {
+                batch.add(traffic.next());
+            }
+            assertThat(redis.record(batch)).isEqualTo(rules.record(batch));
+            if (flusher != null && step % 37 == 0) {
+                flusher.flushBatch();
+            }
+        }
+    }
+
+    private void wipeRedisAndRehydrate() {
+        redisson.getKeys().deleteByPattern(prefix + "*");
+        RehydrateChannels rehydrate = new RehydrateChannels(new PostgresDurableState(jdbi),
+                new RedisHotStateRestorer(redisson, keys, true));
+        RehydrateChannels.Summary summary = rehydrate.rehydrateAll((done, total, restored, skipped) -> { });
+        assertThat(summary.skipped()).isZero();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13})
+    void after_a_flush_a_wiped_redis_is_rebuilt_with_exactly_the_same_answers(long seed) {
+        RandomEvents traffic = new RandomEvents(seed, 4, 7);
+        redis = new RedisReadState(redisson, keys, WINDOW, true);
+        FlushChanges flusher = flusher(Duration.ofSeconds(30), 3);
+
+        apply(traffic, 300, flusher);
+        FlushReport report = flusher.flushAll(Duration.ofSeconds(30));
+        RedisChangeTracker tracker = new RedisChangeTracker(redisson, keys, Duration.ofSeconds(30));
+        SyncStatus status = tracker.status();
+        assertThat(status.backlog()).as("backlog after flushing everything").isZero();
+        assertThat(status.dirtyChannels()).isZero();
+        assertThat(status.lag()).isEqualTo(Duration.ZERO);
+        assertThat(report.rowsWritten()).isPositive();
+
+        wipeRedisAndRehydrate();
+        SameState.assertSameState(traffic, redis, rules, "seed " + seed + " after rehydration");
+
+        apply(traffic, 150, flusher);
+        SameState.assertSameState(traffic, redis, rules, "seed " + seed + " with traffic after rehydration");
+        flusher.flushAll(Duration.ofSeconds(30));
+        wipeRedisAndRehydrate();
+        SameState.assertSameState(traffic, redis, rules, "seed " + seed + " after a second rehydration");
+    }
+
+    @Test
+    void racing_flushers_with_short_leases_never_move_anything_backwards() throws Exception {
+        RandomEvents traffic = new RandomEvents(21, 4, 7);
+        redis = new RedisReadState(redisson, keys, WINDOW, true);
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> flushers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            FlushChanges flusher = flusher(Duration.ofMillis(5), 2);
+            flushers.add(pool.submit(() -> {
+                while (running.get()) {
+                    flusher.flushBatch();
+                }
+                return null;
+            }));
+        }
+        apply(traffic, 400, flusher(Duration.ofMillis(5), 2));
+        running.set(false);
+        for (Future<?> f : flushers) {
+            f.get();
+        }
+        pool.shutdown();
+        flusher(Duration.ofSeconds(30), 50).flushAll(Duration.ofSeconds(30));
+
+        wipeRedisAndRehydrate();
+        SameState.assertSameState(traffic, redis, rules, "after racing flushers");
+    }
+
+    @Test
+    void the_backlog_counts_dirty_entries_and_coalesces_repeated_changes() {
+        RandomEvents traffic = new RandomEvents(31, 1, 3);
+        redis = new RedisReadState(redisson, keys, WINDOW, true);
+        RedisChangeTracker tracker = new RedisChangeTracker(redisson, keys, Duration.ofSeconds(30));
+        apply(traffic, 200, null);
+        SyncStatus before = tracker.status();
+        assertThat(before.backlog()).isPositive().isLessThanOrEqualTo(1 + 3 + 200L * 5);
+        assertThat(before.dirtyChannels()).isEqualTo(1);
+
+        FlushReport report = new FlushChanges(tracker, new PostgresCheckpoint(jdbi), Clock.systemUTC(), 10)
+                .flushAll(Duration.ofSeconds(10));
+
+        assertThat(report.entries()).isEqualTo(before.backlog());
+        assertThat(tracker.status().backlog()).isZero();
+        assertThat(tracker.status().flushedRowsTotal()).isEqualTo(report.rowsWritten());
+    }
+}

@@ -1,0 +1,17 @@
+package io.readstate.domain.port;
+
+import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.durable.ChannelImage;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads whole channels back from the durable store, to rebuild the hot store. */
+public interface LoadDurableState {
+
+    Optional<ChannelImage> load(ChannelId channelId);
+
+    /** Channel ids in id order after {@code after} (all when empty), at most {@code limit}. */
+    List<ChannelId> channelIds(Optional<ChannelId> after, int limit);
+
+    long channelCount();
+}

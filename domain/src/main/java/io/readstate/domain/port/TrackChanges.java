@@ -1,0 +1,33 @@
+package io.readstate.domain.port;
+
+import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.durable.ChannelChanges;
+import io.readstate.domain.model.durable.SyncStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The hot store's record of what has not yet reached the durable store. A flusher
+ * claims channels (under a lease, so a flusher that dies loses nothing), takes their
+ * changes, writes them, and only then releases them. Throws {@link StoreUnavailable}
+ * when the hot store cannot be reached.
+ */
+public interface TrackChanges {
+
+    /** Claims up to {@code max} dirty channels, oldest first, that no live lease holds. */
+    List<ChannelId> claim(int max);
+
+    /** The coalesced changes of claimed channels; one per channel still held. */
+    List<ChannelChanges> takeChanges(List<ChannelId> claimed);
+
+    /** The changes taken are written: forget them and give up the claims. */
+    void release(List<ChannelId> claimed);
+
+    /** The write failed: give up the claims, keep the changes for the next flush. */
+    void abandon(List<ChannelId> claimed);
+
+    /** Notes a completed flush for {@link #status()}. */
+    void noteFlush(Instant at, long rowsWritten);
+
+    SyncStatus status();
+}
