@@ -1,0 +1,120 @@
+package io.readstate.app.redis;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+import org.redisson.config.ConstantDelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Redis that holds the read state: {@code url} ({@code redis://[:password@]host:port};
+ * empty starts an embedded Redis), the time a command may take, the key prefix and the
+ * connection pool. {@link #build(Environment)} connects and closes the client at shutdown.
+ */
+public class RedisFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisFactory.class);
+    private static final int RETRY_ATTEMPTS = 1;
+    private static final java.time.Duration RETRY_DELAY = java.time.Duration.ofMillis(50);
+
+    private String url;
+
+    @NotNull
+    private Duration timeout = Duration.seconds(2);
+
+    @NotEmpty
+    @Pattern(regexp = "[^{}]*", message = "may not contain braces (they mark Redis Cluster hash tags)")
+    private String keyPrefix = "rs:";
+
+    @Min(1)
+    @Max(10_000)
+    private int connectionPoolSize = 64;
+
+    private String address;
+
+    @JsonProperty
+    public String getUrl() {
+        return url;
+    }
+
+    @JsonProperty
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    @JsonProperty
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    @JsonProperty
+    public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    @JsonProperty
+    public String getKeyPrefix() {
+        return keyPrefix;
+    }
+
+    @JsonProperty
+    public void setKeyPrefix(String keyPrefix) {
+        this.keyPrefix = keyPrefix;
+    }
+
+    @JsonProperty
+    public int getConnectionPoolSize() {
+        return connectionPoolSize;
+    }
+
+    @JsonProperty
+    public void setConnectionPoolSize(int connectionPoolSize) {
+        this.connectionPoolSize = connectionPoolSize;
+    }
+
+    /** The client, connected; with no url, to an embedded Redis started first. Both stop at shutdown. */
+    public RedissonClient build(Environment environment) {
+        String target = url;
+        if (target == null || target.isBlank()) {
+            EmbeddedRedis embedded = EmbeddedRedis.started();
+            environment.lifecycle().manage(embedded);
+            target = embedded.url();
+            LOG.warn("REDIS_URL is unset, so the service started an embedded Redis at {}. It keeps nothing across "
+                    + "restarts; set REDIS_URL=redis://host:port to use a real Redis.", RedisAddress.of(target));
+        }
+        address = RedisAddress.of(target);
+        RedissonClient client = Redisson.create(config(target));
+        environment.lifecycle().manage(new RedisClientShutdown(client));
+        return client;
+    }
+
+    /** Where the built client points ({@code host:port}), for the log. */
+    public String describeAddress() {
+        return address;
+    }
+
+    private Config config(String target) {
+        int attemptMillis = (int) Math.max(1, timeout.toMilliseconds() / (RETRY_ATTEMPTS + 1));
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        config.useSingleServer()
+                .setAddress(target)
+                .setTimeout(attemptMillis)
+                .setConnectTimeout(attemptMillis)
+                .setRetryAttempts(RETRY_ATTEMPTS)
+                .setRetryDelay(new ConstantDelay(RETRY_DELAY))
+                .setConnectionPoolSize(connectionPoolSize)
+                .setConnectionMinimumIdleSize(Math.min(connectionPoolSize, 8));
+        return config;
+    }
+}
