@@ -52,6 +52,10 @@ public final class InMemoryReadState implements RecordChannelEvents, LoadReadSta
             return channel == null ? new Outcome.NotAMember(id, r.userId())
                     : channel.read(r.userId(), r.upToSeq(), r.readAt());
         } else if (event instanceof MemberJoined j) {
+            boolean aboveAnEmptyHead = j.lastReadSeq().isPresent() && j.lastReadSeq().getAsLong() > 0;
+            if (!channels.containsKey(id) && aboveAnEmptyHead) {
+                return new Outcome.ReadPositionAboveHead(j.lastReadSeq().getAsLong(), 0);
+            }
             return channelCreatedIfNew(id).join(j.userId(), j.lastReadSeq(), j.joinedAt());
         } else if (event instanceof MembersJoined j) {
             return channelCreatedIfNew(id).joinAll(j.userIds(), j.joinedAt());
