@@ -37,7 +37,7 @@ public final class TestPostgres {
     /** One fresh, migrated database. */
     public record Database(String url, String user, String password) {
         public Jdbi jdbi() {
-            return Jdbi.create(url, user, password).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+            return PooledConnections.jdbi(this);
         }
     }
 
