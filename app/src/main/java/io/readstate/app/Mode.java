@@ -6,48 +6,37 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * How the service keeps the read state: in Redis only, or in Redis with PostgreSQL
- * behind it. Only the modes marked available can run in this version; naming another
- * one stops the service at start.
+ * How the service keeps the read state (the seed's patterns): write-behind (C: Redis
+ * answers, a flusher writes coalesced batches to PostgreSQL), write-through (A:
+ * PostgreSQL commits first, then Redis) or cache-only (B: Redis alone).
  */
 public enum Mode {
-    WRITE_BEHIND("write-behind", false),
-    WRITE_THROUGH("write-through", false),
-    CACHE_ONLY("cache-only", true);
+    WRITE_BEHIND("write-behind"),
+    WRITE_THROUGH("write-through"),
+    CACHE_ONLY("cache-only");
 
     private final String apiName;
-    private final boolean available;
 
-    Mode(String apiName, boolean available) {
+    Mode(String apiName) {
         this.apiName = apiName;
-        this.available = available;
     }
 
-    /** The mode of that name; throws {@link IllegalArgumentException} naming the choices when there is none, or it is not available. */
+    /** The mode of that name; throws {@link IllegalArgumentException} naming the choices when there is none. */
     @JsonCreator
     public static Mode named(String name) {
-        Mode mode = Arrays.stream(values()).filter(m -> m.apiName.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "mode '" + name + "' is unknown: use one of " + names(false) + " (available now: " + names(true) + ")"));
-        if (!mode.available) {
-            throw new IllegalArgumentException(
-                    "mode '" + name + "' is not available in this version: use " + names(true));
-        }
-        return mode;
+        return Arrays.stream(values()).filter(m -> m.apiName.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("mode '" + name + "' is unknown: use one of "
+                        + Arrays.stream(values()).map(m -> m.apiName).collect(Collectors.joining(", "))));
     }
 
-    public boolean isAvailable() {
-        return available;
+    /** Whether PostgreSQL keeps the state (every mode but cache-only). */
+    public boolean isDurable() {
+        return this != CACHE_ONLY;
     }
 
     @JsonValue
     @Override
     public String toString() {
         return apiName;
-    }
-
-    private static String names(boolean onlyAvailable) {
-        return Arrays.stream(values()).filter(m -> !onlyAvailable || m.available).map(m -> m.apiName)
-                .collect(Collectors.joining(", "));
     }
 }

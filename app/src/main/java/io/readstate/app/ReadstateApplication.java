@@ -5,10 +5,17 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.readstate.adapters.postgres.PostgresCheckpoint;
+import io.readstate.adapters.postgres.PostgresDurableState;
+import io.readstate.adapters.postgres.PostgresReadState;
+import io.readstate.adapters.redis.RedisChangeTracker;
+import io.readstate.adapters.redis.RedisHotStateRestorer;
 import io.readstate.adapters.redis.RedisKeys;
 import io.readstate.adapters.redis.RedisReadState;
 import io.readstate.app.api.RequestBodies;
 import io.readstate.app.api.RequestSizeLimit;
+import io.readstate.app.auth.AdminBasicAuthFilter;
+import io.readstate.app.auth.AdminCredentials;
 import io.readstate.app.auth.ApiTokens;
 import io.readstate.app.auth.BearerTokenFilter;
 import io.readstate.app.errors.ApiExceptionMapper;
@@ -18,7 +25,16 @@ import io.readstate.app.errors.RedisExceptionMapper;
 import io.readstate.app.errors.StoreUnavailableMapper;
 import io.readstate.app.errors.UnexpectedExceptionMapper;
 import io.readstate.app.errors.WebApplicationExceptionMapper;
+import io.readstate.app.db.SchemaMigrationsBundle;
+import io.readstate.app.health.NotUsedHealthCheck;
 import io.readstate.app.health.RedisHealthCheck;
+import io.readstate.app.health.SyncLagHealthCheck;
+import io.readstate.app.metrics.CountedEvents;
+import io.readstate.app.status.StatusServlet;
+import io.readstate.app.status.SyncStatusSource;
+import io.readstate.app.tasks.FlushTask;
+import io.readstate.app.tasks.RehydrateTask;
+import io.readstate.app.writebehind.Flusher;
 import io.readstate.app.redis.RedisFactory;
 import io.readstate.app.resources.ChannelResource;
 import io.readstate.app.resources.EventsResource;
@@ -30,7 +46,11 @@ import io.readstate.app.resources.UnreadResource;
 import io.readstate.domain.usecase.AddMembers;
 import io.readstate.domain.usecase.ApplyEvents;
 import io.readstate.domain.usecase.DeleteMessage;
+import io.readstate.domain.port.RecordChannelEvents;
 import io.readstate.domain.usecase.EventRecorder;
+import io.readstate.domain.usecase.FlushChanges;
+import io.readstate.domain.usecase.RehydrateChannels;
+import io.readstate.domain.usecase.WriteThrough;
 import io.readstate.domain.usecase.JoinChannel;
 import io.readstate.domain.usecase.LeaveChannel;
 import io.readstate.domain.usecase.ListReceipts;
@@ -39,12 +59,19 @@ import io.readstate.domain.usecase.PostMessage;
 import io.readstate.domain.usecase.ShowChannel;
 import io.readstate.domain.usecase.ShowMemberState;
 import io.readstate.domain.usecase.SummarizeUnread;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The read-state service: the HTTP API over the read state in Redis. Everything is wired here. */
+/**
+ * The read-state service: the HTTP API over the read state in Redis, PostgreSQL behind it
+ * (write-behind or write-through), the flusher, the admin tasks and checks. Everything is wired here.
+ */
 public class ReadstateApplication extends Application<ReadstateConfiguration> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadstateApplication.class);
@@ -62,31 +89,54 @@ public class ReadstateApplication extends Application<ReadstateConfiguration> {
     public void initialize(Bootstrap<ReadstateConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new SchemaMigrationsBundle());
     }
 
     @Override
     public void run(ReadstateConfiguration configuration, Environment environment) {
+        Mode mode = configuration.getMode();
+        int window = configuration.getWindowSize();
+        Clock clock = Clock.systemUTC();
         RedisFactory redis = configuration.getRedis();
         RedissonClient redisson = redis.build(environment);
-        RedisReadState store = new RedisReadState(redisson, new RedisKeys(redis.getKeyPrefix()), configuration.getWindowSize());
-        EventRecorder recorder = new EventRecorder(store, Clock.systemUTC());
-        RequestBodies bodies = new RequestBodies();
+        RedisKeys keys = new RedisKeys(redis.getKeyPrefix());
+        boolean writeBehind = mode == Mode.WRITE_BEHIND;
+        RedisReadState hot = new RedisReadState(redisson, keys, window, writeBehind);
+        AdminCredentials admin = configuration.getAuth().adminCredentials();
         ApiTokens apiTokens = configuration.getAuth().buildApiTokens();
-        // made now so that a generated admin password is logged at start, not on first use
-        configuration.getAuth().adminCredentials();
-        LOG.info("Readstate runs in mode {}, with its state in Redis at {} under key prefix '{}', counting a window "
-                + "of {} messages per channel", configuration.getMode(), redis.describeAddress(), redis.getKeyPrefix(),
-                configuration.getWindowSize());
 
+        Optional<Jdbi> jdbi = mode.isDurable() ? Optional.of(configuration.getDatabase().build(environment))
+                : Optional.empty();
+        Optional<RehydrateChannels> rehydrate = jdbi.map(db -> new RehydrateChannels(new PostgresDurableState(db),
+                new RedisHotStateRestorer(redisson, keys, writeBehind)));
+        RecordChannelEvents events = mode == Mode.WRITE_THROUGH
+                ? new WriteThrough(new PostgresReadState(jdbi.orElseThrow(), window), hot, rehydrate.orElseThrow())
+                : hot;
+        EventRecorder recorder = new EventRecorder(new CountedEvents(events, environment.metrics()), clock);
+
+        Optional<RedisChangeTracker> tracker = writeBehind
+                ? Optional.of(new RedisChangeTracker(redisson, keys, configuration.getFlush().getLease().toJavaDuration()))
+                : Optional.empty();
+        Optional<Flusher> flusher = tracker.map(changes -> configuration.getFlush().build(new FlushChanges(changes,
+                new PostgresCheckpoint(jdbi.orElseThrow()), clock, configuration.getFlush().getChannelsPerBatch()),
+                environment));
+        SyncStatusSource syncStatus = tracker.map(SyncStatusSource::of).orElseGet(SyncStatusSource::nothingToSync);
+        LOG.info("Readstate runs in mode {}: state in Redis at {} (key prefix '{}'), {}; counting a window of {} "
+                + "messages per channel{}", mode, redis.describeAddress(), redis.getKeyPrefix(),
+                mode.isDurable() ? "durable in PostgreSQL at " + configuration.getDatabase().describe()
+                        : "nothing kept in PostgreSQL", window,
+                writeBehind ? ", flushing every " + configuration.getFlush().getInterval() : "");
+
+        RequestBodies bodies = new RequestBodies();
         environment.jersey().register(new BearerTokenFilter(apiTokens));
         environment.jersey().register(new RequestSizeLimit(RequestBodies.MAX_BYTES));
-        environment.jersey().register(new ChannelResource(new ShowChannel(store)));
+        environment.jersey().register(new ChannelResource(new ShowChannel(hot)));
         environment.jersey().register(new MemberResource(new JoinChannel(recorder), new AddMembers(recorder),
-                new LeaveChannel(recorder), new ShowMemberState(store), bodies));
+                new LeaveChannel(recorder), new ShowMemberState(hot), bodies));
         environment.jersey().register(new MessageResource(new PostMessage(recorder), new DeleteMessage(recorder), bodies));
         environment.jersey().register(new ReadResource(new MarkChannelRead(recorder), bodies));
-        environment.jersey().register(new UnreadResource(new SummarizeUnread(store)));
-        environment.jersey().register(new ReceiptsResource(new ListReceipts(store)));
+        environment.jersey().register(new UnreadResource(new SummarizeUnread(hot)));
+        environment.jersey().register(new ReceiptsResource(new ListReceipts(hot)));
         environment.jersey().register(new EventsResource(new ApplyEvents(recorder), bodies));
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new InvalidInputMapper());
@@ -94,7 +144,19 @@ public class ReadstateApplication extends Application<ReadstateConfiguration> {
         environment.jersey().register(new RedisExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new UnexpectedExceptionMapper());
-        environment.healthChecks().register("redis", new RedisHealthCheck(redisson, redis.getTimeout()));
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
+
+        environment.healthChecks().register("redis", new RedisHealthCheck(redisson, redis.getTimeout()));
+        environment.healthChecks().register("sync-lag",
+                new SyncLagHealthCheck(syncStatus, configuration.getFlush().getSyncLagLimit().toJavaDuration()));
+        if (!mode.isDurable()) {
+            environment.healthChecks().register("postgres", new NotUsedHealthCheck("PostgreSQL is not used in mode " + mode));
+        }
+        environment.admin().addTask(new FlushTask(flusher, syncStatus));
+        rehydrate.ifPresent(channels -> environment.admin().addTask(new RehydrateTask(channels, flusher)));
+        environment.admin().addServlet("status", new StatusServlet(mode.toString(), syncStatus, () -> false,
+                environment.getObjectMapper())).addMapping("/status");
+        environment.admin().addFilter("admin-auth", new AdminBasicAuthFilter(admin))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*", "/console", "/console/*");
     }
 }

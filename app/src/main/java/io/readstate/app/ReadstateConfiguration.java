@@ -3,6 +3,8 @@ package io.readstate.app;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.readstate.app.auth.AuthFactory;
+import io.readstate.app.db.DatabaseFactory;
+import io.readstate.app.writebehind.FlushFactory;
 import io.readstate.app.redis.RedisFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -12,7 +14,7 @@ import jakarta.validation.constraints.NotNull;
 public class ReadstateConfiguration extends Configuration {
 
     @NotNull
-    private Mode mode = Mode.CACHE_ONLY;
+    private Mode mode = Mode.WRITE_BEHIND;
 
     @Min(1)
     private int windowSize = 10_000;
@@ -24,6 +26,34 @@ public class ReadstateConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuthFactory auth = new AuthFactory();
+
+    @Valid
+    @NotNull
+    private DatabaseFactory database = new DatabaseFactory();
+
+    @Valid
+    @NotNull
+    private FlushFactory flush = new FlushFactory();
+
+    @JsonProperty
+    public DatabaseFactory getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DatabaseFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public FlushFactory getFlush() {
+        return flush;
+    }
+
+    @JsonProperty
+    public void setFlush(FlushFactory flush) {
+        this.flush = flush;
+    }
 
     @JsonProperty
     public Mode getMode() {

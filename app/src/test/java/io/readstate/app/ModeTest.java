@@ -8,10 +8,18 @@ import org.junit.jupiter.api.Test;
 class ModeTest {
 
     @Test
-    void cache_only_is_available() {
+    void every_mode_is_known_by_its_api_name() {
+        assertThat(Mode.named("write-behind")).isEqualTo(Mode.WRITE_BEHIND);
+        assertThat(Mode.named("write-through")).isEqualTo(Mode.WRITE_THROUGH);
         assertThat(Mode.named("cache-only")).isEqualTo(Mode.CACHE_ONLY);
-        assertThat(Mode.CACHE_ONLY.isAvailable()).isTrue();
         assertThat(Mode.CACHE_ONLY).hasToString("cache-only");
+    }
+
+    @Test
+    void only_cache_only_keeps_nothing_in_postgres() {
+        assertThat(Mode.WRITE_BEHIND.isDurable()).isTrue();
+        assertThat(Mode.WRITE_THROUGH.isDurable()).isTrue();
+        assertThat(Mode.CACHE_ONLY.isDurable()).isFalse();
     }
 
     @Test
@@ -20,13 +28,5 @@ class ModeTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("write-around")
                 .hasMessageContaining("write-behind, write-through, cache-only");
-    }
-
-    @Test
-    void a_mode_not_available_yet_says_so() {
-        assertThat(Mode.WRITE_BEHIND.isAvailable()).isFalse();
-        assertThatThrownBy(() -> Mode.named("write-through"))
-                .hasMessageContaining("not available")
-                .hasMessageContaining("cache-only");
     }
 }

@@ -46,7 +46,6 @@ class RandomTrafficMatchesTheRulesTest {
     private static final int STEPS = 150;
     private static final String TOKEN = "random-test-token";
     private static final String PREFIX = TestRedis.uniquePrefix();
-    private static final String STAMPED_BY_SERVER = Instants.format(Instant.EPOCH);
 
     private static final DropwizardAppExtension<ReadstateConfiguration> APP = new DropwizardAppExtension<>(
             ReadstateApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
@@ -60,9 +59,6 @@ class RandomTrafficMatchesTheRulesTest {
 
     private ApiClient service;
     private ApiClient rules;
-    private Random random;
-    private RandomEvents traffic;
-    private Instant start;
 
     @BeforeEach
     void freshState() {
@@ -71,7 +67,6 @@ class RandomTrafficMatchesTheRulesTest {
         rules = RULES.client();
         removeKeys();
         RULES.reset();
-        start = Instant.now().minusSeconds(1);
     }
 
     @AfterAll
@@ -84,87 +79,11 @@ class RandomTrafficMatchesTheRulesTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {11, 12})
     void every_answer_of_the_service_equals_the_answer_of_the_rules(long seed) {
-        random = new Random(seed);
-        traffic = new RandomEvents(seed, 3, 5);
+        SideBySide both = new SideBySide(service, rules, seed, new RandomEvents(seed, 3, 5));
         for (int step = 0; step < STEPS; step++) {
             String context = "seed " + seed + " step " + step;
-            if (random.nextInt(4) == 0) {
-                sendBatch(context);
-            } else {
-                ChannelEvent event = traffic.next();
-                EventCalls.Call call = EventCalls.single(event, random.nextInt(8) > 0);
-                assertSameAnswer(context + " " + call, call.method(), call.path(), call.body());
-            }
-            ask(context);
+            both.step(context);
+            both.ask(context);
         }
-    }
-
-    private void sendBatch(String context) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ArrayNode items = body.putArray("events");
-        for (int i = random.nextInt(8) + 1; i > 0; i--) {
-            ChannelEvent event = traffic.next();
-            if (event instanceof MembersJoined) {
-                EventCalls.Call call = EventCalls.single(event, true);
-                assertSameAnswer(context + " " + call, call.method(), call.path(), call.body());
-            } else {
-                items.add(EventCalls.item(event, random.nextInt(8) > 0));
-            }
-            if (random.nextInt(10) == 0) {
-                items.add(JsonNodeFactory.instance.objectNode().put("type", "message").put("channelId", "ch-0"));
-            }
-        }
-        if (!items.isEmpty()) {
-            assertSameAnswer(context + " batch " + body, "POST", "/v1/events", body.toString());
-        }
-    }
-
-    private void ask(String context) {
-        ChannelId channel = traffic.channels().get(random.nextInt(traffic.channels().size()));
-        UserId user = traffic.users().get(random.nextInt(traffic.users().size()));
-        String path = "/v1/channels/" + channel.value();
-        assertSameAnswer(context, "GET", path, null);
-        assertSameAnswer(context, "GET", path + "/members/" + user.value(), null);
-        assertSameAnswer(context, "GET", "/v1/users/" + user.value() + "/unread" + (random.nextBoolean() ? "?include=all" : ""), null);
-        String receipts = path + "/receipts?seq=" + (1 + random.nextInt(40)) + "&limit=" + (1 + random.nextInt(3));
-        JsonNode page = assertSameAnswer(context, "GET", receipts, null);
-        while (page.path("next").isTextual()) {
-            page = assertSameAnswer(context, "GET", receipts + "&after=" + page.path("next").asText(), null);
-        }
-    }
-
-    private JsonNode assertSameAnswer(String context, String method, String path, String body) {
-        Answer expected = rules.send(method, path, body);
-        Answer actual = service.send(method, path, body);
-        assertThat(actual.status()).as("%s: %s %s", context, method, path).isEqualTo(expected.status());
-        assertThat(withServerTimes(expected.body(), actual.body(), context))
-                .as("%s: %s %s", context, method, path).isEqualTo(expected.body());
-        return actual.body();
-    }
-
-    /** The actual answer, with each time that the reference shows as stamped by the server checked and aligned. */
-    private JsonNode withServerTimes(JsonNode expected, JsonNode actual, String context) {
-        if (expected.isTextual() && expected.textValue().equals(STAMPED_BY_SERVER) && actual.isTextual()) {
-            Instant stamped = Instant.parse(actual.textValue());
-            assertThat(stamped).as(context + ": a time the server stamped").isBetween(start, Instant.now());
-            return TextNode.valueOf(STAMPED_BY_SERVER);
-        }
-        if (expected.isObject() && actual.isObject()) {
-            ObjectNode aligned = actual.deepCopy();
-            for (Map.Entry<String, JsonNode> field : expected.properties()) {
-                if (actual.has(field.getKey())) {
-                    aligned.set(field.getKey(), withServerTimes(field.getValue(), actual.get(field.getKey()), context));
-                }
-            }
-            return aligned;
-        }
-        if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
-            ArrayNode aligned = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i < actual.size(); i++) {
-                aligned.add(withServerTimes(expected.get(i), actual.get(i), context));
-            }
-            return aligned;
-        }
-        return actual;
     }
 }

@@ -30,10 +30,12 @@ class ShippedConfigurationTest {
     }
 
     @Test
-    void with_no_environment_it_runs_cache_only_on_an_embedded_redis_with_random_secrets() throws Exception {
+    void with_no_environment_it_runs_write_behind_on_an_embedded_redis_and_postgres() throws Exception {
         ReadstateConfiguration config = read(Map.of());
 
-        assertThat(config.getMode()).isEqualTo(Mode.CACHE_ONLY);
+        assertThat(config.getMode()).isEqualTo(Mode.WRITE_BEHIND);
+        assertThat(config.getDatabase().isEmbedded()).isTrue();
+        assertThat(config.getFlush().getInterval()).isEqualTo(Duration.seconds(1));
         assertThat(config.getWindowSize()).isEqualTo(10_000);
         assertThat(config.getRedis().getUrl()).isNullOrEmpty();
         assertThat(config.getRedis().getKeyPrefix()).isEqualTo("rs:");
@@ -77,9 +79,13 @@ class ShippedConfigurationTest {
     }
 
     @Test
-    void a_mode_not_available_yet_stops_the_start() {
-        assertThatThrownBy(() -> read(Map.of("READSTATE_MODE", "write-behind")))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("not available");
+    void the_environment_chooses_the_mode_the_database_and_the_flush_interval() throws Exception {
+        ReadstateConfiguration config = read(Map.of("READSTATE_MODE", "write-through",
+                "DATABASE_URL", "jdbc:postgresql://db.example:5432/readstate", "FLUSH_INTERVAL", "250ms"));
+
+        assertThat(config.getMode()).isEqualTo(Mode.WRITE_THROUGH);
+        assertThat(config.getDatabase().getUrl()).isEqualTo("jdbc:postgresql://db.example:5432/readstate");
+        assertThat(config.getDatabase().isEmbedded()).isFalse();
+        assertThat(config.getFlush().getInterval()).isEqualTo(Duration.milliseconds(250));
     }
 }

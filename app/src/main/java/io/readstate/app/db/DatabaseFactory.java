@@ -1,0 +1,135 @@
+package io.readstate.app.db;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/**
+ * Where the durable state lives: {@code url} (a JDBC URL) with {@code user} and
+ * {@code password}; with no URL, an embedded PostgreSQL keeping its data under
+ * {@code embeddedDataDirectory}. Builds the Jdbi (registering the health check
+ * {@code postgres}) and migrates the schema.
+ */
+public class DatabaseFactory {
+
+    public static final String CHANGELOG = "db/readstate-changelog.sql";
+
+    private String url = "";
+    private String user = "";
+    private String password = "";
+    @NotNull
+    private String embeddedDataDirectory = "data/postgres";
+    @NotNull
+    private Duration connectTimeout = Duration.seconds(2);
+    private int maxConnections = 16;
+
+    private DataSourceFactory dataSource;
+
+    @JsonProperty
+    public String getUrl() {
+        return url;
+    }
+
+    @JsonProperty
+    public void setUrl(String url) {
+        this.url = url == null ? "" : url.trim();
+    }
+
+    @JsonProperty
+    public void setUser(String user) {
+        this.user = user == null ? "" : user;
+    }
+
+    @JsonProperty
+    public void setPassword(String password) {
+        this.password = password == null ? "" : password;
+    }
+
+    @JsonProperty
+    public String getEmbeddedDataDirectory() {
+        return embeddedDataDirectory;
+    }
+
+    @JsonProperty
+    public void setEmbeddedDataDirectory(String embeddedDataDirectory) {
+        this.embeddedDataDirectory = embeddedDataDirectory;
+    }
+
+    @JsonProperty
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    @JsonProperty
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public boolean isEmbedded() {
+        return url.isEmpty();
+    }
+
+    /**
+     * The pool settings, starting the embedded server first when no URL is configured
+     * (once; the migrations command calls this too).
+     */
+    public synchronized DataSourceFactory dataSourceFactory() {
+        if (dataSource == null) {
+            String jdbcUrl = isEmbedded() ? EmbeddedPostgresServer.start(Path.of(embeddedDataDirectory)) : url;
+            DataSourceFactory factory = new DataSourceFactory();
+            factory.setDriverClass("org.postgresql.Driver");
+            factory.setUrl(jdbcUrl);
+            factory.setUser(isEmbedded() ? "postgres" : user);
+            factory.setPassword(isEmbedded() ? "" : password);
+            factory.setMinSize(1);
+            factory.setInitialSize(1);
+            factory.setMaxSize(maxConnections);
+            factory.setMaxWaitForConnection(connectTimeout);
+            factory.setValidationQuery("SELECT 1");
+            factory.setValidationQueryTimeout(connectTimeout);
+            factory.setCheckConnectionOnBorrow(true);
+            factory.setProperties(Map.of(
+                    "connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())),
+                    "socketTimeout", "60",
+                    "ApplicationName", "readstate"));
+            dataSource = factory;
+        }
+        return dataSource;
+    }
+
+    /**
+     * The Jdbi over a managed pool (with the health check {@code postgres}), after the
+     * schema has been migrated.
+     */
+    public Jdbi build(Environment environment) {
+        if (isEmbedded()) {
+            environment.lifecycle().manage(new EmbeddedPostgresServer.Shutdown());
+        }
+        ManagedDataSource pool = dataSourceFactory().build(environment.metrics(), "postgres");
+        SchemaMigration.migrate(pool);
+        Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory(), pool, "postgres");
+        jdbi.installPlugin(new PostgresPlugin());
+        return jdbi;
+    }
+
+    /** Where the database is, for the log: host, port and database, never the password. */
+    public String describe() {
+        String jdbcUrl = dataSourceFactory().getUrl();
+        try {
+            URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+            String where = uri.getHost() + ":" + uri.getPort() + uri.getPath();
+            return isEmbedded() ? "embedded PostgreSQL at " + where + " (data in " + embeddedDataDirectory + ")" : where;
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            return "a database whose URL could not be read";
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.readstate.app.writebehind;
+
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
+import io.dropwizard.lifecycle.Managed;
+import io.readstate.domain.port.StoreUnavailable;
+import io.readstate.domain.usecase.FlushChanges;
+import io.readstate.domain.usecase.FlushReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write-behind flusher: every interval it writes what changed to PostgreSQL. When
+ * a flush fails it waits twice as long before the next try (up to a limit), and returns
+ * to the interval after the first success. On a clean shutdown it drains what it can.
+ */
+public final class Flusher implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Flusher.class);
+
+    private final FlushChanges flush;
+    private final ScheduledExecutorService scheduler;
+    private final Duration interval;
+    private final Duration maxBackoff;
+    private final Duration drainBudget;
+    private final Timer flushTimer;
+    private final Histogram rowsPerFlush;
+    private final Meter rowsWritten;
+    private final Meter failures;
+    private volatile int consecutiveFailures;
+    private volatile boolean stopping;
+    private volatile FlushOutcome last = FlushOutcome.NONE;
+
+    /** The last flush this instance ran: when it ended, what it wrote, and the error if it failed. */
+    public record FlushOutcome(Instant at, FlushReport report, String error) {
+        static final FlushOutcome NONE = new FlushOutcome(null, FlushReport.NOTHING, null);
+    }
+
+    public Flusher(FlushChanges flush, ScheduledExecutorService scheduler, Duration interval, Duration maxBackoff,
+                   Duration drainBudget, MetricRegistry metrics) {
+        this.flush = flush;
+        this.scheduler = scheduler;
+        this.interval = interval;
+        this.maxBackoff = maxBackoff;
+        this.drainBudget = drainBudget;
+        this.flushTimer = metrics.timer("readstate.flush");
+        this.rowsPerFlush = metrics.histogram("readstate.flush.rows");
+        this.rowsWritten = metrics.meter("readstate.flush.rows-written");
+        this.failures = metrics.meter("readstate.flush.failures");
+    }
+
+    @Override
+    public void start() {
+        scheduler.schedule(this::runAndReschedule, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        LOG.info("Draining the write-behind backlog to PostgreSQL before stopping (for at most {} s)",
+                drainBudget.toSeconds());
+        try {
+            FlushReport drained = flushNow(drainBudget);
+            LOG.info("Drained {} dirty entries of {} channels in {} rows", drained.entries(), drained.channels(),
+                    drained.rowsWritten());
+        } catch (StoreUnavailable e) {
+            LOG.warn("Could not drain the backlog before stopping; it stays in Redis for the next flusher: {}",
+                    e.getMessage());
+        }
+    }
+
+    /** Writes everything dirty now (for at most {@code budget}); also what the flush task runs. */
+    public FlushReport flushNow(Duration budget) {
+        try (Timer.Context ignored = flushTimer.time()) {
+            FlushReport report = flush.flushAll(budget);
+            if (!report.wroteNothing()) {
+                rowsPerFlush.update(report.rowsWritten());
+                rowsWritten.mark(report.rowsWritten());
+            }
+            last = new FlushOutcome(Instant.now(), report, null);
+            return report;
+        } catch (StoreUnavailable e) {
+            failures.mark();
+            last = new FlushOutcome(Instant.now(), FlushReport.NOTHING, e.getMessage());
+            throw e;
+        }
+    }
+
+    public FlushOutcome lastOutcome() {
+        return last;
+    }
+
+    public long rowsWrittenTotal() {
+        return rowsWritten.getCount();
+    }
+
+    private void runAndReschedule() {
+        if (stopping) {
+            return;
+        }
+        Duration next = interval;
+        try {
+            flushNow(interval.multipliedBy(10));
+            if (consecutiveFailures > 0) {
+                LOG.info("Flushing to PostgreSQL works again after {} failed tries", consecutiveFailures);
+            }
+            consecutiveFailures = 0;
+        } catch (StoreUnavailable e) {
+            consecutiveFailures++;
+            next = backoff(consecutiveFailures);
+            if (consecutiveFailures == 1 || consecutiveFailures % 10 == 0) {
+                LOG.warn("Flush to PostgreSQL failed ({} in a row); the backlog stays in Redis, next try in {} ms: {}",
+                        consecutiveFailures, next.toMillis(), e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            consecutiveFailures++;
+            next = backoff(consecutiveFailures);
+            LOG.error("Flush failed unexpectedly; next try in {} ms", next.toMillis(), e);
+        } finally {
+            if (!stopping) {
+                scheduler.schedule(this::runAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private Duration backoff(int failuresInARow) {
+        Duration wait = interval.multipliedBy(1L << Math.min(failuresInARow, 20));
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+}
