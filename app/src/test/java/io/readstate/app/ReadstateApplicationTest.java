@@ -157,7 +157,10 @@ class ReadstateApplicationTest {
         assertThat(without.status()).isEqualTo(401);
         assertThat(without.code()).isEqualTo("unauthorized");
         assertThat(without.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"readstate\"");
-        assertThat(api.withToken("wrong").post("/v1/events", "x".repeat(2_000_000)).status()).isEqualTo(401);
+        // A body that is not JSON gets 401 too: the token is checked before the body is read.
+        // (Not an oversized body here: the server answers before reading it, and a client
+        // still writing may see the connection closed instead of the answer.)
+        assertThat(api.withToken("wrong").post("/v1/events", "x".repeat(200_000)).status()).isEqualTo(401);
     }
 
     @Test
