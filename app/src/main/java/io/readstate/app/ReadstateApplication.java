@@ -17,6 +17,7 @@ import io.readstate.app.api.RequestSizeLimit;
 import io.readstate.app.auth.AdminBasicAuthFilter;
 import io.readstate.app.auth.AdminCredentials;
 import io.readstate.app.auth.ApiTokens;
+import io.readstate.app.auth.RandomSecret;
 import io.readstate.app.auth.BearerTokenFilter;
 import io.readstate.app.errors.ApiExceptionMapper;
 import io.readstate.app.errors.InvalidInputMapper;
@@ -25,6 +26,7 @@ import io.readstate.app.errors.RedisExceptionMapper;
 import io.readstate.app.errors.StoreUnavailableMapper;
 import io.readstate.app.errors.UnexpectedExceptionMapper;
 import io.readstate.app.errors.WebApplicationExceptionMapper;
+import io.readstate.app.console.ServiceConsoleBackend;
 import io.readstate.app.db.SchemaMigrationsBundle;
 import io.readstate.app.health.NotUsedHealthCheck;
 import io.readstate.app.health.RedisHealthCheck;
@@ -46,6 +48,9 @@ import io.readstate.app.resources.UnreadResource;
 import io.readstate.domain.usecase.AddMembers;
 import io.readstate.domain.usecase.ApplyEvents;
 import io.readstate.domain.usecase.DeleteMessage;
+import io.readstate.console.ConsoleHistory;
+import io.readstate.console.page.ConsoleTemplates;
+import io.readstate.console.web.ConsoleServlet;
 import io.readstate.domain.port.RecordChannelEvents;
 import io.readstate.domain.usecase.EventRecorder;
 import io.readstate.domain.usecase.FlushChanges;
@@ -63,6 +68,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -123,7 +129,7 @@ public class ReadstateApplication extends Application<ReadstateConfiguration> {
         SyncStatusSource syncStatus = tracker.map(SyncStatusSource::of).orElseGet(SyncStatusSource::nothingToSync);
         LOG.info("Readstate runs in mode {}: state in Redis at {} (key prefix '{}'), {}; counting a window of {} "
                 + "messages per channel{}", mode, redis.describeAddress(), redis.getKeyPrefix(),
-                mode.isDurable() ? "durable in PostgreSQL at " + configuration.getDatabase().describe()
+                mode.isDurable() ? "durable in " + configuration.getDatabase().describe()
                         : "nothing kept in PostgreSQL", window,
                 writeBehind ? ", flushing every " + configuration.getFlush().getInterval() : "");
 
@@ -156,7 +162,14 @@ public class ReadstateApplication extends Application<ReadstateConfiguration> {
         rehydrate.ifPresent(channels -> environment.admin().addTask(new RehydrateTask(channels, flusher)));
         environment.admin().addServlet("status", new StatusServlet(mode.toString(), syncStatus, () -> false,
                 environment.getObjectMapper())).addMapping("/status");
+        ServiceConsoleBackend console = new ServiceConsoleBackend(mode, syncStatus, flusher, tracker, rehydrate, hot,
+                jdbi.map(db -> new PostgresReadState(db, window)), environment.healthChecks(), environment.metrics());
+        ConsoleHistory history = new ConsoleHistory();
+        environment.lifecycle().scheduledExecutorService("console-history").threads(1).build()
+                .scheduleAtFixedRate(history.samplerOf(console), 0, 5, TimeUnit.SECONDS);
+        environment.admin().addServlet("console", new ConsoleServlet(console, history, ConsoleTemplates.engine(),
+                RandomSecret.generate())).addMapping("/console/*");
         environment.admin().addFilter("admin-auth", new AdminBasicAuthFilter(admin))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*", "/console", "/console/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*", "/console/*");
     }
 }

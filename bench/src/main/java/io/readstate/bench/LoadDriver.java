@@ -12,9 +12,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Posts messages to a 1,000-member and a 2-member channel of a running Readstate, one
+ * Posts messages to 2-, 1,000- and 10,000-member channels of a running Readstate, one
  * request per message and in /v1/events batches, and prints messages/s with p50/p99
- * latency for each. Closed loop: each of the worker threads sends its next request when
+ * latency for each, after a warm-up run that is not measured. Closed loop: each of the worker threads sends its next request when
  * the last one is answered.
  *
  * <p>Usage: {@code java -jar bench/target/readstate-bench.jar [baseUrl] [token] [messages] [threads]}
@@ -53,7 +53,10 @@ public final class LoadDriver {
     private void runAll() throws Exception {
         System.out.printf("Readstate load driver: %d messages per run, %d threads, each thread on its own channel%n",
                 messages, threads);
-        for (int members : new int[] {2, 1_000}) {
+        System.out.println("warming up (not measured)...");
+        postOneByOne(prepare("warmup", 2));
+        postInBatches(prepare("warmup-events", 2));
+        for (int members : new int[] {2, 1_000, 10_000}) {
             report("single requests", members, postOneByOne(prepare("single", members)));
             report("/v1/events x" + BATCH, members, postInBatches(prepare("events", members)));
         }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * The dirty entries the channel script records on every change, claimed under a lease
@@ -68,6 +69,12 @@ public final class RedisChangeTracker implements TrackChanges {
     public void noteFlush(Instant at, long rowsWritten) {
         scripts.onDirtyIndex(keys.dirtyIndexKeys(),
                 List.of("note_flush", Long.toString(at.toEpochMilli()), Long.toString(rowsWritten)));
+    }
+
+    /** Whether the channel has changes not yet written to PostgreSQL. */
+    public boolean isPending(ChannelId channel) {
+        return scripts.reachable(() -> scripts.redisson().getScoredSortedSet(keys.dirtyIndex(), StringCodec.INSTANCE)
+                .contains(channel.value()));
     }
 
     @Override

@@ -127,7 +127,8 @@ public class DatabaseFactory {
         try {
             URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
             String where = uri.getHost() + ":" + uri.getPort() + uri.getPath();
-            return isEmbedded() ? "embedded PostgreSQL at " + where + " (data in " + embeddedDataDirectory + ")" : where;
+            return isEmbedded() ? "an embedded PostgreSQL at " + where + " (data in " + embeddedDataDirectory + ")"
+                    : "PostgreSQL at " + where;
         } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
             return "a database whose URL could not be read";
         }
