@@ -1,6 +1,7 @@
 package io.readstate.app.auth;
 
 import io.readstate.app.api.ApiException;
+import io.readstate.app.api.RequestBodies;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 
 /**
@@ -39,7 +42,25 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
     }
 
     private static void refuse(ContainerRequestContext request, String message) {
+        discardBody(request);
         Response answer = ApiException.unauthorized(message).toResponse();
         request.abortWith(Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
+    }
+
+    /**
+     * Reads and drops a body of at most the API's limit, so that a client still sending
+     * it gets the 401 rather than a closed connection; a larger body is left unread.
+     */
+    private static void discardBody(ContainerRequestContext request) {
+        byte[] buffer = new byte[8192];
+        long left = RequestBodies.MAX_BYTES;
+        try (InputStream body = request.getEntityStream()) {
+            int read;
+            while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= read;
+            }
+        } catch (IOException e) {
+            // the client went away; the answer is the same
+        }
     }
 }
