@@ -9,14 +9,18 @@ local MENTIONED_BY_MESSAGE = KEYS[4] -- hash: seq -> comma-separated users menti
 local MENTIONS = KEYS[5]             -- zset (lex): 'user|seq' for each mention by name
 local MEMBERS = KEYS[6]              -- hash: user -> 'lastReadSeq|lastReadAtMillis|generation'
 local READ_INDEX = KEYS[7]           -- zset (lex): 'lastReadSeq|user', for receipts
+-- Loss detection: Redis without the epoch key has lost its state; while RECOVERING
+-- exists, a channel may be used only once it is rebuilt (its meta carries the epoch).
+local EPOCH = KEYS[8]                -- string: set when this Redis's state began
+local RECOVERING = KEYS[9]           -- hash: present while channels are rebuilt from PostgreSQL
 -- Write-behind only (absent in the other modes): what changed since the last checkpoint.
-local DIRTY = KEYS[8]                -- hash: 'meta', 'm:<user>', 'n:<seq>', 'd:<seq>' -> '0', or for a departed member its generation
-local DIRTY_SINCE = KEYS[9]          -- string: when DIRTY got its first entry (ms)
-local FLUSHING = KEYS[10]            -- hash: the entries a flusher has taken and is writing
-local DIRTY_INDEX = KEYS[11]         -- zset: channel -> when its oldest unwritten entry became dirty (ms)
-local BACKLOG = KEYS[12]             -- integer: unwritten entries over all channels
-local CLAIMS = KEYS[13]              -- zset: channel -> when the flusher's lease on it runs out (ms)
-local CLAIM_OWNERS = KEYS[14]        -- hash: channel -> the flusher holding the lease
+local DIRTY = KEYS[10]               -- hash: 'meta', 'm:<user>', 'n:<seq>', 'd:<seq>' -> '0', or for a departed member its generation
+local DIRTY_SINCE = KEYS[11]         -- string: when DIRTY got its first entry (ms)
+local FLUSHING = KEYS[12]            -- hash: the entries a flusher has taken and is writing
+local DIRTY_INDEX = KEYS[13]         -- zset: channel -> when its oldest unwritten entry became dirty (ms)
+local BACKLOG = KEYS[14]             -- integer: unwritten entries over all channels
+local CLAIMS = KEYS[15]              -- zset: channel -> when the flusher's lease on it runs out (ms)
+local CLAIM_OWNERS = KEYS[16]        -- hash: channel -> the flusher holding the lease
 local TRACKING = DIRTY ~= nil
 
 local ZERO = '0000000000000000000'

@@ -1,6 +1,8 @@
--- The index of dirty channels, over all channels. KEYS: 1 DIRTY_INDEX, 2 BACKLOG, 3 CLAIMS,
--- 4 CLAIM_OWNERS, 5 FLUSH_STATS. ARGV[1] names the operation.
+-- The keys kept for all channels: the index of dirty channels and the loss detection.
+-- KEYS: 1 DIRTY_INDEX, 2 BACKLOG, 3 CLAIMS, 4 CLAIM_OWNERS, 5 FLUSH_STATS, 6 EPOCH,
+-- 7 RECOVERING, 8 LAST_LOSS. ARGV[1] names the operation.
 local DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS, FLUSH_STATS = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local EPOCH, RECOVERING, LAST_LOSS = KEYS[6], KEYS[7], KEYS[8]
 
 local function now_millis()
     local time = redis.call('TIME')
@@ -47,6 +49,34 @@ ops.note_flush = function()
     redis.call('HSET', FLUSH_STATS, 'lastFlushAt', ARGV[2], 'lastFlushRows', ARGV[3])
     redis.call('HINCRBY', FLUSH_STATS, 'flushedRowsTotal', ARGV[3])
     return { 1 }
+end
+
+-- ARGV: 'begin_epoch', epochId, recover ('1' or '0'), checkpointAtMillis or ''. Starts a new
+-- state when there is none (a first start, or a Redis that lost everything); with recover,
+-- channels must be rebuilt from PostgreSQL before use. Returns { 1 } when this call began it.
+ops.begin_epoch = function()
+    if redis.call('EXISTS', EPOCH) == 1 then
+        return { 0 }
+    end
+    local now = now_millis()
+    redis.call('SET', EPOCH, ARGV[2])
+    if ARGV[3] == '1' then
+        redis.call('HSET', RECOVERING, 'detectedAt', now, 'checkpointAt', ARGV[4])
+        redis.call('DEL', LAST_LOSS)
+        redis.call('HSET', LAST_LOSS, 'detectedAt', now, 'checkpointAt', ARGV[4])
+    end
+    return { 1 }
+end
+
+-- ARGV: 'end_recovery'. Every channel is rebuilt. Returns { 1 } when recovery was on.
+ops.end_recovery = function()
+    return { redis.call('DEL', RECOVERING) }
+end
+
+-- ARGV: 'loss'. Returns { recovering (0/1), detectedAt or '', checkpointAt or '' } of the last loss.
+ops.loss = function()
+    local loss = redis.call('HMGET', LAST_LOSS, 'detectedAt', 'checkpointAt')
+    return { redis.call('EXISTS', RECOVERING), loss[1] or '', loss[2] or '' }
 end
 
 local operation = ops[ARGV[1]]

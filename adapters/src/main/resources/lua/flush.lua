@@ -1,5 +1,5 @@
 -- Write-behind: a flusher that holds the claim on this channel takes its dirty entries,
--- writes them to PostgreSQL, then releases them. Every op takes the 14 tracked keys.
+-- writes them to PostgreSQL, then releases them. Every op takes the 16 tracked keys.
 
 -- ARGV: 'take', flusherId. Moves the dirty entries to FLUSHING (merging with entries a
 -- dead flusher left there) and describes each. Returns { 0 } when the claim is not ours, else
@@ -107,16 +107,26 @@ ops.abandon = function()
     return { 1 }
 end
 
--- Rebuilds the channel from its durable image, unless it holds entries not yet written.
--- ARGV: 'restore', head, lastMessageAt or '', floor, generation, memberCount,
+-- Rebuilds the channel from its durable image, unless it holds entries not yet written,
+-- or (while recovering from a loss) it has been rebuilt already. An empty head ('')
+-- marks a channel PostgreSQL does not know: only the rebuilt mark is set.
+-- ARGV: 'restore', head or '', lastMessageAt or '', floor, generation, memberCount,
 --       (user, lastReadSeq, lastReadAtMillis, generation) x memberCount,
 --       messageCount, (seq, mentionAll, k, user x k) x messageCount
--- Returns { 1 } when restored, { 0 } when left alone.
+-- Returns { 1 } when restored, { 2 } when rebuilt already, { 0 } when left alone (unwritten entries).
 ops.restore = function()
+    local epoch = redis.call('GET', EPOCH)
+    if redis.call('EXISTS', RECOVERING) == 1 and redis.call('HGET', META, 'epoch') == epoch then
+        return { 2 }
+    end
     if TRACKING and (redis.call('EXISTS', DIRTY) == 1 or redis.call('EXISTS', FLUSHING) == 1) then
         return { 0 }
     end
     redis.call('DEL', META, MESSAGES, MENTION_ALL, MENTIONED_BY_MESSAGE, MENTIONS, MEMBERS, READ_INDEX)
+    redis.call('HSET', META, 'epoch', epoch)
+    if ARGV[2] == '' then
+        return { 1 }
+    end
     redis.call('HSET', META, 'head', ARGV[2], 'floor', ARGV[4], 'generation', ARGV[5])
     if ARGV[3] ~= '' then
         redis.call('HSET', META, 'lastMessageAt', ARGV[3])

@@ -10,7 +10,7 @@ end
 
 -- ARGV: 'channel'. Returns { 0 } for an unknown channel, else { 1, headSeq, memberCount, lastMessageAt or '' }.
 ops.channel = function()
-    if redis.call('EXISTS', META) == 0 then
+    if redis.call('HEXISTS', META, 'head') == 0 then
         return { 0 }
     end
     return { 1, head_seq(), redis.call('HLEN', MEMBERS), redis.call('HGET', META, 'lastMessageAt') or '' }
@@ -19,7 +19,7 @@ end
 -- Rule 6. ARGV: 'readers', seq. Returns { 0 } for an unknown channel,
 -- else { 1, memberCount, 'lastReadSeq|user'... } for the members whose read position is at or past seq.
 ops.readers = function()
-    if redis.call('EXISTS', META) == 0 then
+    if redis.call('HEXISTS', META, 'head') == 0 then
         return { 0 }
     end
     local result = { 1, redis.call('HLEN', MEMBERS) }

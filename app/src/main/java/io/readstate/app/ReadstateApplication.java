@@ -12,6 +12,7 @@ import io.readstate.adapters.redis.RedisChangeTracker;
 import io.readstate.adapters.redis.RedisHotStateRestorer;
 import io.readstate.adapters.redis.RedisKeys;
 import io.readstate.adapters.redis.RedisReadState;
+import io.readstate.adapters.redis.RedisRecovery;
 import io.readstate.app.api.RequestBodies;
 import io.readstate.app.api.RequestSizeLimit;
 import io.readstate.app.auth.AdminBasicAuthFilter;
@@ -37,6 +38,7 @@ import io.readstate.app.status.SyncStatusSource;
 import io.readstate.app.tasks.FlushTask;
 import io.readstate.app.tasks.RehydrateTask;
 import io.readstate.app.writebehind.Flusher;
+import io.readstate.app.writebehind.RecoveryWorker;
 import io.readstate.app.redis.RedisFactory;
 import io.readstate.app.resources.ChannelResource;
 import io.readstate.app.resources.EventsResource;
@@ -51,6 +53,7 @@ import io.readstate.domain.usecase.DeleteMessage;
 import io.readstate.console.ConsoleHistory;
 import io.readstate.console.page.ConsoleTemplates;
 import io.readstate.console.web.ConsoleServlet;
+import io.readstate.domain.port.LoadDurableState;
 import io.readstate.domain.port.RecordChannelEvents;
 import io.readstate.domain.usecase.EventRecorder;
 import io.readstate.domain.usecase.FlushChanges;
@@ -107,21 +110,24 @@ public class ReadstateApplication extends Application<ReadstateConfiguration> {
         RedissonClient redisson = redis.build(environment);
         RedisKeys keys = new RedisKeys(redis.getKeyPrefix());
         boolean writeBehind = mode == Mode.WRITE_BEHIND;
-        RedisReadState hot = new RedisReadState(redisson, keys, window, writeBehind);
         AdminCredentials admin = configuration.getAuth().adminCredentials();
         ApiTokens apiTokens = configuration.getAuth().buildApiTokens();
 
         Optional<Jdbi> jdbi = mode.isDurable() ? Optional.of(configuration.getDatabase().build(environment))
                 : Optional.empty();
-        Optional<RehydrateChannels> rehydrate = jdbi.map(db -> new RehydrateChannels(new PostgresDurableState(db),
-                new RedisHotStateRestorer(redisson, keys, writeBehind)));
+        Optional<LoadDurableState> durable = jdbi.map(PostgresDurableState::new);
+        RedisRecovery recovery = new RedisRecovery(redisson, keys, durable, writeBehind, mode == Mode.WRITE_THROUGH);
+        recovery.beginEpochIfMissing();
+        RedisReadState hot = new RedisReadState(recovery, keys, window, writeBehind);
+        Optional<RehydrateChannels> rehydrate = durable.map(store -> new RehydrateChannels(store,
+                new RedisHotStateRestorer(recovery, keys, writeBehind)));
         RecordChannelEvents events = mode == Mode.WRITE_THROUGH
                 ? new WriteThrough(new PostgresReadState(jdbi.orElseThrow(), window), hot, rehydrate.orElseThrow())
                 : hot;
         EventRecorder recorder = new EventRecorder(new CountedEvents(events, environment.metrics()), clock);
 
         Optional<RedisChangeTracker> tracker = writeBehind
-                ? Optional.of(new RedisChangeTracker(redisson, keys, configuration.getFlush().getLease().toJavaDuration()))
+                ? Optional.of(new RedisChangeTracker(recovery, keys, configuration.getFlush().getLease().toJavaDuration()))
                 : Optional.empty();
         Optional<Flusher> flusher = tracker.map(changes -> configuration.getFlush().build(new FlushChanges(changes,
                 new PostgresCheckpoint(jdbi.orElseThrow()), clock, configuration.getFlush().getChannelsPerBatch()),
@@ -160,9 +166,12 @@ public class ReadstateApplication extends Application<ReadstateConfiguration> {
         }
         environment.admin().addTask(new FlushTask(flusher, syncStatus));
         rehydrate.ifPresent(channels -> environment.admin().addTask(new RehydrateTask(channels, flusher)));
-        environment.admin().addServlet("status", new StatusServlet(mode.toString(), syncStatus, () -> false,
+        environment.lifecycle().manage(new RecoveryWorker(recovery,
+                environment.lifecycle().scheduledExecutorService("redis-recovery").threads(1).build()));
+        environment.admin().addServlet("status", new StatusServlet(mode.toString(), syncStatus, recovery::loss,
                 environment.getObjectMapper())).addMapping("/status");
-        ServiceConsoleBackend console = new ServiceConsoleBackend(mode, syncStatus, flusher, tracker, rehydrate, hot,
+        ServiceConsoleBackend console = new ServiceConsoleBackend(mode, syncStatus, recovery::loss, flusher, tracker,
+                rehydrate, hot,
                 jdbi.map(db -> new PostgresReadState(db, window)), environment.healthChecks(), environment.metrics());
         ConsoleHistory history = new ConsoleHistory();
         environment.lifecycle().scheduledExecutorService("console-history").threads(1).build()

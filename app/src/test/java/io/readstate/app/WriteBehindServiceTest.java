@@ -89,6 +89,13 @@ class WriteBehindServiceTest extends DurableServiceScenario {
             both.step("after rehydration, step " + step);
         }
         both.askEverything("after more traffic");
+
+        adminJson("POST", "/tasks/flush");
+        wipeRedis();
+        both.askEverything("rebuilt by itself, channel by channel, after Redis lost everything");
+        JsonNode loss = adminJson("GET", "/status").path("lastRedisLoss");
+        assertThat(loss.path("detectedAt").isTextual()).as("the loss is reported: %s", loss).isTrue();
+        assertThat(loss.path("checkpointAgeMillis").asLong()).isGreaterThanOrEqualTo(0);
     }
 
     @Test

@@ -64,4 +64,10 @@ public interface DurableStateDao {
 
     @SqlQuery("SELECT count(*) FROM channels")
     long channelCount();
+
+    @SqlQuery("SELECT channel_id FROM members WHERE user_id = :user AND present")
+    List<String> channelsOf(@Bind("user") String user);
+
+    @SqlQuery("SELECT max(updated_at) FROM channels")
+    Optional<Instant> lastCheckpoint();
 }

@@ -8,6 +8,7 @@ import io.readstate.domain.model.durable.MemberRecord;
 import io.readstate.domain.model.durable.MessageRecord;
 import io.readstate.domain.port.LoadDurableState;
 import io.readstate.domain.port.StoreUnavailable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +63,17 @@ public final class PostgresDurableState implements LoadDurableState {
     @Override
     public long channelCount() {
         return reachable(() -> jdbi.withExtension(DurableStateDao.class, DurableStateDao::channelCount));
+    }
+
+    @Override
+    public List<ChannelId> channelsOf(UserId userId) {
+        return reachable(() -> jdbi.withExtension(DurableStateDao.class, dao -> dao.channelsOf(userId.value()))
+                .stream().map(ChannelId::of).toList());
+    }
+
+    @Override
+    public Optional<Instant> lastCheckpoint() {
+        return reachable(() -> jdbi.withExtension(DurableStateDao.class, DurableStateDao::lastCheckpoint));
     }
 
     private static <T> T reachable(Supplier<T> call) {

@@ -29,8 +29,13 @@ public final class RedisChangeTracker implements TrackChanges {
     private final Duration lease;
     private final String flusherId = UUID.randomUUID().toString();
 
+    /** A tracker for a Redis with nothing behind it (tests of the bookkeeping alone). */
     public RedisChangeTracker(RedissonClient redisson, RedisKeys keys, Duration lease) {
-        this.scripts = new RedisScripts(redisson);
+        this(RedisRecovery.standalone(redisson, keys, true), keys, lease);
+    }
+
+    public RedisChangeTracker(RedisRecovery recovery, RedisKeys keys, Duration lease) {
+        this.scripts = recovery.scripts();
         this.keys = keys;
         this.lease = lease;
     }

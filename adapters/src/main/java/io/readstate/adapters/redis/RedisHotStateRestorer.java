@@ -14,7 +14,8 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * Rebuilds a channel in Redis from its durable image, in one script run (atomic for
- * the channel), with the members' channel lists updated in the same round trip.
+ * the channel), with the members' channel lists updated in the same round trip. While
+ * Redis recovers from a loss, a channel rebuilt already is left as it is.
  */
 public final class RedisHotStateRestorer implements RestoreHotState {
 
@@ -22,10 +23,27 @@ public final class RedisHotStateRestorer implements RestoreHotState {
     private final RedisKeys keys;
     private final boolean trackChanges;
 
+    /** A restorer for a Redis with nothing behind it (a lost state starts afresh). */
     public RedisHotStateRestorer(RedissonClient redisson, RedisKeys keys, boolean trackChanges) {
-        this.scripts = new RedisScripts(redisson);
+        this(RedisRecovery.standalone(redisson, keys, trackChanges).scripts(), keys, trackChanges);
+    }
+
+    /** A restorer that lets {@code recovery} handle a Redis that lost its state. */
+    public RedisHotStateRestorer(RedisRecovery recovery, RedisKeys keys, boolean trackChanges) {
+        this(recovery.scripts(), keys, trackChanges);
+    }
+
+    RedisHotStateRestorer(RedisScripts scripts, RedisKeys keys, boolean trackChanges) {
+        this.scripts = scripts;
         this.keys = keys;
         this.trackChanges = trackChanges;
+    }
+
+    /** Marks a channel the durable store does not know as rebuilt: it starts empty. */
+    void markRebuilt(ChannelId channel) {
+        List<Object> args = List.of("restore", "", "", "", "", "0", "0");
+        scripts.onChannel(keys.channelMeta(channel), trackChanges ? keys.trackedChannel(channel) : keys.channel(channel),
+                args);
     }
 
     @Override
@@ -59,7 +77,7 @@ public final class RedisHotStateRestorer implements RestoreHotState {
             }
             RFuture<List<Object>> reply = scripts.onChannel(batch, keys.channelMeta(channel), channelKeys, args);
             batch.execute();
-            return RedisChangeTracker.asLong(reply.toCompletableFuture().join().get(0)) == 1;
+            return RedisChangeTracker.asLong(reply.toCompletableFuture().join().get(0)) > 0;
         });
     }
 }

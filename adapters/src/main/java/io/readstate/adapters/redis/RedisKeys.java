@@ -9,8 +9,9 @@ import java.util.List;
  * Where Readstate keeps its state in Redis. Every key of one channel carries the
  * channel id as its hash tag, so one script can change a channel atomically; a user's
  * list of channels lives under the user's tag. Ids cannot contain braces, so a tag never
- * ends early. The write-behind bookkeeping adds per-channel dirty keys and a few keys
- * shared by all channels (the index of dirty channels, the backlog, the claims).
+ * ends early. A few keys are shared by all channels: the epoch and recovery marks that
+ * tell a Redis that lost its state, and the write-behind bookkeeping (the index of dirty
+ * channels, the backlog, the claims) beside the per-channel dirty keys.
  */
 public record RedisKeys(String prefix) {
 
@@ -25,15 +26,17 @@ public record RedisKeys(String prefix) {
         }
     }
 
-    /** A channel's state keys: KEYS[1..7] of the channel script. */
+    /** A channel's state keys and the loss detection: KEYS[1..9] of the channel script. */
     public List<Object> channel(ChannelId channelId) {
-        List<Object> keys = new ArrayList<>(14);
+        List<Object> keys = new ArrayList<>(16);
         String base = channelBase(channelId);
         CHANNEL_KEYS.forEach(suffix -> keys.add(base + suffix));
+        keys.add(epoch());
+        keys.add(recovering());
         return keys;
     }
 
-    /** A channel's state keys plus the write-behind bookkeeping: KEYS[1..14] of the channel script. */
+    /** A channel's keys plus the write-behind bookkeeping: KEYS[1..16] of the channel script. */
     public List<Object> trackedChannel(ChannelId channelId) {
         List<Object> keys = channel(channelId);
         String base = channelBase(channelId);
@@ -45,9 +48,19 @@ public record RedisKeys(String prefix) {
         return keys;
     }
 
-    /** KEYS[1..5] of the dirty-index script. */
+    /** KEYS[1..8] of the dirty-index script. */
     public List<Object> dirtyIndexKeys() {
-        return List.of(dirtyIndex(), backlog(), claims(), claimOwners(), prefix + "flush-stats");
+        return List.of(dirtyIndex(), backlog(), claims(), claimOwners(), prefix + "flush-stats", epoch(), recovering(),
+                prefix + "last-loss");
+    }
+
+    /** Set when this Redis's state began; its absence means the state was lost. */
+    public String epoch() {
+        return prefix + "epoch";
+    }
+
+    private String recovering() {
+        return prefix + "recovering";
     }
 
     public String channelMeta(ChannelId channelId) {

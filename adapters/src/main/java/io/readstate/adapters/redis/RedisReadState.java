@@ -15,10 +15,13 @@ import io.readstate.domain.model.Readers;
 import io.readstate.domain.model.UserId;
 import io.readstate.domain.port.LoadReadState;
 import io.readstate.domain.port.RecordChannelEvents;
+import io.readstate.domain.port.StoreUnavailable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
@@ -33,7 +36,11 @@ import org.redisson.client.codec.StringCodec;
  */
 public final class RedisReadState implements RecordChannelEvents, LoadReadState {
 
+    private static final long NOT_REBUILT = -100;
+    private static final int REBUILD_ROUNDS = 3;
+
     private final RedissonClient redisson;
+    private final RedisRecovery recovery;
     private final RedisScripts scripts;
     private final RedisKeys keys;
     private final int windowSize;
@@ -49,18 +56,57 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
      *                     write-behind flusher to carry to PostgreSQL
      */
     public RedisReadState(RedissonClient redisson, RedisKeys keys, int windowSize, boolean trackChanges) {
+        this(RedisRecovery.standalone(redisson, keys, trackChanges), keys, windowSize, trackChanges);
+    }
+
+    /** The read state, rebuilt by {@code recovery} from PostgreSQL channel by channel after Redis lost it. */
+    public RedisReadState(RedisRecovery recovery, RedisKeys keys, int windowSize, boolean trackChanges) {
         if (windowSize < 1) {
             throw new IllegalArgumentException("the window must hold at least one message");
         }
-        this.redisson = redisson;
-        this.scripts = new RedisScripts(redisson);
+        this.recovery = recovery;
+        this.scripts = recovery.scripts();
+        this.redisson = scripts.redisson();
         this.keys = keys;
         this.windowSize = windowSize;
         this.trackChanges = trackChanges;
     }
 
+    /**
+     * Sends the events as one pipelined batch. Events on a channel that must first be
+     * rebuilt from PostgreSQL (after Redis lost its state) change nothing; the channel is
+     * rebuilt and they are sent again, in order.
+     */
     @Override
     public List<Outcome> record(List<ChannelEvent> events) {
+        Outcome[] outcomes = new Outcome[events.size()];
+        List<Integer> waiting = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            waiting.add(i);
+        }
+        for (int round = 0; round < REBUILD_ROUNDS && !waiting.isEmpty(); round++) {
+            List<Integer> sent = waiting;
+            List<List<Object>> replies = send(sent.stream().map(events::get).toList());
+            Set<ChannelId> toRebuild = new LinkedHashSet<>();
+            waiting = new ArrayList<>();
+            for (int k = 0; k < sent.size(); k++) {
+                ChannelEvent event = events.get(sent.get(k));
+                if ((Long) replies.get(k).get(0) == NOT_REBUILT) {
+                    toRebuild.add(event.channelId());
+                    waiting.add(sent.get(k));
+                } else {
+                    outcomes[sent.get(k)] = outcome(event, replies.get(k));
+                }
+            }
+            toRebuild.forEach(recovery::rebuild);
+        }
+        if (!waiting.isEmpty()) {
+            throw new StoreUnavailable("Redis is being rebuilt from PostgreSQL; try again", null);
+        }
+        return List.of(outcomes);
+    }
+
+    private List<List<Object>> send(List<ChannelEvent> events) {
         return scripts.reachable(() -> {
             RBatch batch = scripts.newBatch();
             List<RFuture<List<Object>>> replies = new ArrayList<>(events.size());
@@ -68,11 +114,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
                 replies.add(enqueue(batch, event));
             }
             batch.execute();
-            List<Outcome> outcomes = new ArrayList<>(events.size());
-            for (int i = 0; i < events.size(); i++) {
-                outcomes.add(outcome(events.get(i), replies.get(i).toCompletableFuture().join()));
-            }
-            return outcomes;
+            return replies.stream().map(reply -> reply.toCompletableFuture().join()).toList();
         });
     }
 
@@ -150,28 +192,20 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         return (Long) reply.get(0) < 0 ? Optional.empty() : Optional.of(memberState(channelId, userId, reply));
     }
 
+    /** Every membership; while Redis is rebuilt, PostgreSQL also names the user's channels. */
     @Override
     public List<MemberState> memberships(UserId userId) {
-        return scripts.reachable(() -> {
-            List<ChannelId> channels = redisson.<String>getSet(keys.userChannels(userId), StringCodec.INSTANCE)
-                    .readAll().stream().map(ChannelId::of).toList();
-            RBatch batch = scripts.newBatch();
-            List<RFuture<List<Object>>> replies = new ArrayList<>(channels.size());
-            for (ChannelId channel : channels) {
-                replies.add(run(batch, channel, List.of("member", userId.value())));
-            }
-            if (!channels.isEmpty()) {
-                batch.execute();
-            }
-            List<MemberState> states = new ArrayList<>(channels.size());
-            for (int i = 0; i < channels.size(); i++) {
-                List<Object> reply = replies.get(i).toCompletableFuture().join();
-                if ((Long) reply.get(0) >= 0) {
-                    states.add(memberState(channels.get(i), userId, reply));
-                }
-            }
-            return states;
-        });
+        Set<ChannelId> channels = new LinkedHashSet<>(scripts.reachable(() -> redisson
+                .<String>getSet(keys.userChannels(userId), StringCodec.INSTANCE).readAll()).stream()
+                .map(ChannelId::of).toList());
+        if (recovery.loss().recovering()) {
+            channels.addAll(recovery.durableChannelsOf(userId));
+        }
+        List<MemberState> states = new ArrayList<>(channels.size());
+        for (ChannelId channel : channels) {
+            member(channel, userId).ifPresent(states::add);
+        }
+        return states;
     }
 
     @Override
@@ -197,8 +231,17 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         return scripts.onChannel(batch, keys.channelMeta(channel), channelKeys(channel), args);
     }
 
+    /** Runs one query on a channel, rebuilding the channel first when Redis lost it. */
     private List<Object> runOne(ChannelId channel, List<Object> args) {
-        return scripts.onChannel(keys.channelMeta(channel), keys.channel(channel), args);
+        List<Object> reply = scripts.onChannel(keys.channelMeta(channel), keys.channel(channel), args);
+        for (int round = 0; round < REBUILD_ROUNDS && (Long) reply.get(0) == NOT_REBUILT; round++) {
+            recovery.rebuild(channel);
+            reply = scripts.onChannel(keys.channelMeta(channel), keys.channel(channel), args);
+        }
+        if ((Long) reply.get(0) == NOT_REBUILT) {
+            throw new StoreUnavailable("Redis is being rebuilt from PostgreSQL; try again", null);
+        }
+        return reply;
     }
 
     private List<Object> channelKeys(ChannelId channel) {

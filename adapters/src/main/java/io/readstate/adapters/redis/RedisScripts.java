@@ -17,9 +17,15 @@ final class RedisScripts {
     private final RedissonClient redisson;
     private final LuaScript channel;
     private final LuaScript dirtyIndex;
+    private final Runnable whenStateLost;
 
-    RedisScripts(RedissonClient redisson) {
+    /**
+     * @param whenStateLost runs when a script finds that Redis lost its state (no epoch
+     *                      key), before the call is sent again: it must begin a new epoch
+     */
+    RedisScripts(RedissonClient redisson, Runnable whenStateLost) {
         this.redisson = redisson;
+        this.whenStateLost = whenStateLost;
         LuaScript[] loaded = reachable(() -> new LuaScript[] {LuaScript.channel(redisson), LuaScript.dirtyIndex(redisson)});
         this.channel = loaded[0];
         this.dirtyIndex = loaded[1];
@@ -51,23 +57,40 @@ final class RedisScripts {
 
     /**
      * Runs a call against Redis. When a script is missing (a flushed script cache, a
-     * failover), nothing of the call was applied: the scripts are loaded again and the
-     * call sent once more. Any other Redis failure becomes {@link StoreUnavailable}.
+     * failover) or Redis lost its state, nothing of the call was applied: the scripts are
+     * loaded again or a new epoch begun, and the call sent once more. Any other Redis
+     * failure becomes {@link StoreUnavailable}.
      */
     <T> T reachable(Supplier<T> call) {
         try {
-            try {
-                return call.get();
-            } catch (RedisException e) {
-                if (channel == null || !LuaScript.isMissingScript(e)) {
-                    throw e;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return call.get();
+                } catch (RedisException e) {
+                    if (attempt == 3 || channel == null) {
+                        throw e;
+                    }
+                    if (LuaScript.isMissingScript(e)) {
+                        channel.load();
+                        dirtyIndex.load();
+                    } else if (isStateLost(e)) {
+                        whenStateLost.run();
+                    } else {
+                        throw e;
+                    }
                 }
-                channel.load();
-                dirtyIndex.load();
-                return call.get();
             }
         } catch (RedisException e) {
             throw new StoreUnavailable("Redis could not serve the request: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isStateLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("READSTATE_LOST")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

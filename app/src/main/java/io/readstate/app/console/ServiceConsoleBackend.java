@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.readstate.adapters.redis.RedisChangeTracker;
+import io.readstate.adapters.redis.RedisRecovery;
 import io.readstate.app.Mode;
 import io.readstate.app.writebehind.Flusher;
 import io.readstate.console.ActionResult;
@@ -33,6 +34,7 @@ public final class ServiceConsoleBackend implements ConsoleBackend {
 
     private final Mode mode;
     private final Supplier<SyncStatus> sync;
+    private final Supplier<RedisRecovery.Loss> loss;
     private final Optional<Flusher> flusher;
     private final Optional<RedisChangeTracker> tracker;
     private final Optional<RehydrateChannels> rehydrate;
@@ -41,12 +43,14 @@ public final class ServiceConsoleBackend implements ConsoleBackend {
     private final HealthCheckRegistry checks;
     private final EventRates events;
 
-    public ServiceConsoleBackend(Mode mode, Supplier<SyncStatus> sync, Optional<Flusher> flusher,
+    public ServiceConsoleBackend(Mode mode, Supplier<SyncStatus> sync, Supplier<RedisRecovery.Loss> loss,
+                                 Optional<Flusher> flusher,
                                  Optional<RedisChangeTracker> tracker, Optional<RehydrateChannels> rehydrate,
                                  LoadReadState redis, Optional<LoadReadState> postgres, HealthCheckRegistry checks,
                                  MetricRegistry metrics) {
         this.mode = mode;
         this.sync = sync;
+        this.loss = loss;
         this.flusher = flusher;
         this.tracker = tracker;
         this.rehydrate = rehydrate;
@@ -68,12 +72,18 @@ public final class ServiceConsoleBackend implements ConsoleBackend {
             problem = "Redis cannot be reached, so backlog and lag are unknown: " + e.getMessage();
         }
         Flusher.FlushOutcome last = flusher.map(Flusher::lastOutcome).orElse(null);
+        boolean recovering = false;
+        try {
+            recovering = loss.get().recovering();
+        } catch (StoreUnavailable e) {
+            problem = problem == null ? "Redis cannot be reached: " + e.getMessage() : problem;
+        }
         Long checkpointAge = status.lastFlushAt() == null ? null : Duration.between(status.lastFlushAt(), now).toMillis();
         return new ConsoleSnapshot(now, mode.toString(), status.backlog(), status.dirtyChannels(),
                 status.lag().toMillis(), status.lastFlushAt(), status.lastFlushRows(),
                 last == null ? 0 : last.report().took().toMillis(), last == null ? null : last.error(),
                 status.flushedRowsTotal(), events.flushesPerMinute(), events.rowsPerFlush(),
-                events.coalescingRatio(), false, checkpointAge, health(), events.perSecondByType(), problem);
+                events.coalescingRatio(), recovering, checkpointAge, health(), events.perSecondByType(), problem);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.readstate.domain.port;
 
 import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.UserId;
 import io.readstate.domain.model.durable.ChannelImage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,4 +16,10 @@ public interface LoadDurableState {
     List<ChannelId> channelIds(Optional<ChannelId> after, int limit);
 
     long channelCount();
+
+    /** The channels the user is a member of, in the durable store. */
+    List<ChannelId> channelsOf(UserId userId);
+
+    /** When the durable store last took a checkpoint (empty before the first). */
+    Optional<Instant> lastCheckpoint();
 }

@@ -1,0 +1,117 @@
+package io.readstate.adapters.writebehind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.readstate.adapters.postgres.PostgresCheckpoint;
+import io.readstate.adapters.postgres.PostgresDurableState;
+import io.readstate.adapters.postgres.TestPostgres;
+import io.readstate.adapters.redis.RandomEvents;
+import io.readstate.adapters.redis.RedisChangeTracker;
+import io.readstate.adapters.redis.RedisKeys;
+import io.readstate.adapters.redis.RedisReadState;
+import io.readstate.adapters.redis.RedisRecovery;
+import io.readstate.adapters.redis.SameState;
+import io.readstate.adapters.redis.TestRedis;
+import io.readstate.domain.model.ChannelEvent;
+import io.readstate.domain.rules.InMemoryReadState;
+import io.readstate.domain.usecase.FlushChanges;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+
+/**
+ * Redis loses everything while the service runs: the next request notices (no epoch
+ * key), every channel is rebuilt from PostgreSQL before it is used, and the answers are
+ * those of the last checkpoint: exactly the changes after it are lost, and reported.
+ */
+class RedisLossTest {
+
+    private static final int WINDOW = 6;
+
+    private static RedissonClient redisson;
+    private final String prefix = TestRedis.uniquePrefix();
+    private final RedisKeys keys = new RedisKeys(prefix);
+    private final Jdbi jdbi = TestPostgres.newDatabase().jdbi();
+
+    @BeforeAll
+    static void connect() {
+        redisson = TestRedis.newClient();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redisson.shutdown();
+    }
+
+    @AfterEach
+    void removeKeys() {
+        redisson.getKeys().deleteByPattern(prefix + "*");
+    }
+
+    @Test
+    void after_a_loss_every_channel_is_rebuilt_before_use_with_the_state_of_the_last_checkpoint() {
+        RedisRecovery recovery = new RedisRecovery(redisson, keys, Optional.of(new PostgresDurableState(jdbi)), true, false);
+        RedisReadState redis = new RedisReadState(recovery, keys, WINDOW, true);
+        FlushChanges flusher = new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)),
+                new PostgresCheckpoint(jdbi), Clock.systemUTC(), 10);
+        RandomEvents traffic = new RandomEvents(71, 4, 6);
+        InMemoryReadState everything = new InMemoryReadState(WINDOW);
+        InMemoryReadState checkpointed = new InMemoryReadState(WINDOW);
+
+        apply(traffic, 200, redis, everything, checkpointed);
+        flusher.flushAll(Duration.ofSeconds(30));
+        Instant checkpoint = Instant.now();
+        apply(traffic, 60, redis, everything, null);
+        SameState.assertSameState(traffic, redis, everything, "before the loss");
+
+        redisson.getKeys().deleteByPattern(prefix + "*");
+
+        SameState.assertSameState(traffic, redis, checkpointed, "rebuilt lazily after the loss");
+        RedisRecovery.Loss loss = recovery.loss();
+        assertThat(loss.recovering()).isTrue();
+        assertThat(loss.checkpointAt()).isBefore(checkpoint.plusSeconds(1));
+        assertThat(loss.detectedAt()).isAfter(checkpoint);
+
+        apply(traffic, 100, redis, checkpointed, null);
+        assertThat(recovery.rebuildAll()).isEqualTo(traffic.channels().size());
+        assertThat(recovery.loss().recovering()).isFalse();
+        SameState.assertSameState(traffic, redis, checkpointed, "with traffic after the rebuild");
+    }
+
+    @Test
+    void a_loss_found_by_the_background_pass_rebuilds_every_channel() {
+        RedisRecovery recovery = new RedisRecovery(redisson, keys, Optional.of(new PostgresDurableState(jdbi)), true, false);
+        RedisReadState redis = new RedisReadState(recovery, keys, WINDOW, true);
+        RandomEvents traffic = new RandomEvents(72, 3, 5);
+        InMemoryReadState rules = new InMemoryReadState(WINDOW);
+        apply(traffic, 150, redis, rules, null);
+        new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)), new PostgresCheckpoint(jdbi),
+                Clock.systemUTC(), 10).flushAll(Duration.ofSeconds(30));
+
+        redisson.getKeys().deleteByPattern(prefix + "*");
+        assertThat(recovery.beginEpochIfMissing()).as("the loss is noticed").isTrue();
+        assertThat(recovery.beginEpochIfMissing()).as("and only once").isFalse();
+        assertThat(recovery.rebuildAll()).isEqualTo(traffic.channels().size());
+
+        SameState.assertSameState(traffic, redis, rules, "after the background rebuild");
+    }
+
+    private static void apply(RandomEvents traffic, int steps, RedisReadState redis, InMemoryReadState expected,
+                              InMemoryReadState alsoExpected) {
+        for (int step = 0; step < steps; step++) {
+            List<ChannelEvent> batch = List.of(traffic.next(), traffic.next());
+            assertThat(redis.record(batch)).isEqualTo(expected.record(batch));
+            if (alsoExpected != null) {
+                alsoExpected.record(batch);
+            }
+        }
+    }
+}
