@@ -3,7 +3,6 @@ package io.readstate.app.db;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotNull;
@@ -97,6 +96,7 @@ public class DatabaseFactory {
             factory.setValidationQuery("SELECT 1");
             factory.setValidationQueryTimeout(connectTimeout);
             factory.setCheckConnectionOnBorrow(true);
+            factory.setAutoCommitByDefault(true);
             factory.setProperties(Map.of(
                     "connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())),
                     "socketTimeout", "60",
@@ -114,9 +114,9 @@ public class DatabaseFactory {
         if (isEmbedded()) {
             environment.lifecycle().manage(new EmbeddedPostgresServer.Shutdown());
         }
-        ManagedDataSource pool = dataSourceFactory().build(environment.metrics(), "postgres");
-        SchemaMigration.migrate(pool);
-        Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory(), pool, "postgres");
+        DataSourceFactory settings = dataSourceFactory();
+        SchemaMigration.migrate(settings.getUrl(), settings.getUser(), settings.getPassword());
+        Jdbi jdbi = new JdbiFactory().build(environment, settings, "postgres");
         jdbi.installPlugin(new PostgresPlugin());
         return jdbi;
     }

@@ -1,8 +1,8 @@
 package io.readstate.app.db;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -10,15 +10,19 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
-/** Brings the schema up to date at start (Liquibase's lock keeps concurrent starts apart). */
+/**
+ * Brings the schema up to date at start (Liquibase's lock keeps concurrent starts
+ * apart), on a connection of its own: Liquibase leaves auto-commit off, which must not
+ * reach the service's pool.
+ */
 public final class SchemaMigration {
 
     private SchemaMigration() {
     }
 
     @SuppressWarnings("deprecation")
-    public static void migrate(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
+    public static void migrate(String url, String user, String password) {
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             new Liquibase(io.readstate.app.db.DatabaseFactory.CHANGELOG, new ClassLoaderResourceAccessor(), database)
