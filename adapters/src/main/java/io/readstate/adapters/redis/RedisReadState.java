@@ -2,14 +2,11 @@ package io.readstate.adapters.redis;
 
 import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.ChannelId;
-import io.readstate.domain.model.ChannelRead;
 import io.readstate.domain.model.ChannelSummary;
 import io.readstate.domain.model.MemberJoined;
 import io.readstate.domain.model.MemberLeft;
 import io.readstate.domain.model.MemberState;
 import io.readstate.domain.model.MembersJoined;
-import io.readstate.domain.model.MessageDeleted;
-import io.readstate.domain.model.MessagePosted;
 import io.readstate.domain.model.Outcome;
 import io.readstate.domain.model.Readers;
 import io.readstate.domain.model.UserId;
@@ -18,8 +15,8 @@ import io.readstate.domain.port.RecordChannelEvents;
 import io.readstate.domain.port.StoreUnavailable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.redisson.api.RBatch;
@@ -95,7 +92,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
                     toRebuild.add(event.channelId());
                     waiting.add(sent.get(k));
                 } else {
-                    outcomes[sent.get(k)] = outcome(event, replies.get(k));
+                    outcomes[sent.get(k)] = ChannelEventCodec.outcome(event, replies.get(k));
                 }
             }
             toRebuild.forEach(recovery::rebuild);
@@ -118,61 +115,21 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         });
     }
 
+    /**
+     * Queues one event: its script run, and the user's channel list beside it (added
+     * before a join, removed after a leave).
+     */
     private RFuture<List<Object>> enqueue(RBatch batch, ChannelEvent event) {
         ChannelId channel = event.channelId();
-        if (event instanceof MessagePosted m) {
-            List<Object> args = new ArrayList<>(6 + m.mentions().size());
-            args.add("message");
-            args.add(SeqText.of(m.seq()));
-            args.add(m.senderId().value());
-            args.add(millis(m.sentAt()));
-            args.add(m.mentionAll() ? "1" : "0");
-            args.add(Integer.toString(windowSize));
-            m.mentions().forEach(user -> args.add(user.value()));
-            return run(batch, channel, args);
-        } else if (event instanceof ChannelRead r) {
-            String upTo = r.upToSeq().isPresent() ? SeqText.of(r.upToSeq().getAsLong()) : "";
-            return run(batch, channel, List.of("read", r.userId().value(), upTo, millis(r.readAt())));
-        } else if (event instanceof MemberJoined j) {
-            String from = j.lastReadSeq().isPresent() ? SeqText.of(j.lastReadSeq().getAsLong()) : "";
-            batch.getSet(keys.userChannels(j.userId()), StringCodec.INSTANCE).addAsync(channel.value());
-            return run(batch, channel, List.of("join", j.userId().value(), from, millis(j.joinedAt())));
-        } else if (event instanceof MembersJoined j) {
-            List<Object> args = new ArrayList<>(2 + j.userIds().size());
-            args.add("join_many");
-            args.add(millis(j.joinedAt()));
-            for (UserId user : j.userIds()) {
-                batch.getSet(keys.userChannels(user), StringCodec.INSTANCE).addAsync(channel.value());
-                args.add(user.value());
-            }
-            return run(batch, channel, args);
-        } else if (event instanceof MemberLeft l) {
-            RFuture<List<Object>> reply = run(batch, channel, List.of("leave", l.userId().value()));
+        List<UserId> joining = event instanceof MemberJoined j ? List.of(j.userId())
+                : event instanceof MembersJoined j ? j.userIds() : List.of();
+        joining.forEach(user -> batch.getSet(keys.userChannels(user), StringCodec.INSTANCE).addAsync(channel.value()));
+        RFuture<List<Object>> reply = scripts.onChannel(batch, keys.channelMeta(channel), channelKeys(channel),
+                ChannelEventCodec.arguments(event, windowSize));
+        if (event instanceof MemberLeft l) {
             batch.getSet(keys.userChannels(l.userId()), StringCodec.INSTANCE).removeAsync(channel.value());
-            return reply;
-        } else if (event instanceof MessageDeleted d) {
-            return run(batch, channel, List.of("delete", SeqText.of(d.seq())));
         }
-        throw new IllegalArgumentException("unknown event " + event);
-    }
-
-    private Outcome outcome(ChannelEvent event, List<Object> reply) {
-        ChannelId channel = event.channelId();
-        long status = (Long) reply.get(0);
-        if (event instanceof MessagePosted m) {
-            return new Outcome.MessageAccepted(channel, m.seq(), status == 1, (Long) reply.get(1), (Long) reply.get(2));
-        } else if (event instanceof ChannelRead r) {
-            return status < 0 ? new Outcome.NotAMember(channel, r.userId())
-                    : new Outcome.ReadRecorded(memberState(channel, r.userId(), reply), status == 1);
-        } else if (event instanceof MemberJoined j) {
-            return status < 0 ? new Outcome.ReadPositionAboveHead(j.lastReadSeq().getAsLong(), SeqText.parse(reply.get(1)))
-                    : new Outcome.Joined(memberState(channel, j.userId(), reply), status == 1);
-        } else if (event instanceof MembersJoined) {
-            return new Outcome.MembersAdded(status, (Long) reply.get(1));
-        } else if (event instanceof MemberLeft l) {
-            return status == 1 ? new Outcome.Left() : new Outcome.NotAMember(channel, l.userId());
-        }
-        return new Outcome.Deleted(status == 1);
+        return reply;
     }
 
     @Override
@@ -189,7 +146,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     @Override
     public Optional<MemberState> member(ChannelId channelId, UserId userId) {
         List<Object> reply = runOne(channelId, List.of("member", userId.value()));
-        return (Long) reply.get(0) < 0 ? Optional.empty() : Optional.of(memberState(channelId, userId, reply));
+        return (Long) reply.get(0) < 0 ? Optional.empty() : Optional.of(ChannelEventCodec.memberState(channelId, userId, reply));
     }
 
     /** Every membership; while Redis is rebuilt, PostgreSQL also names the user's channels. */
@@ -221,16 +178,6 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         return Optional.of(new Readers((Long) reply.get(1), readers));
     }
 
-    private static MemberState memberState(ChannelId channel, UserId user, List<Object> reply) {
-        return new MemberState(channel, user, (Long) reply.get(3), (Long) reply.get(6) == 1, (Long) reply.get(4),
-                SeqText.parse(reply.get(1)), Instant.ofEpochMilli(Long.parseLong((String) reply.get(2))),
-                SeqText.parse(reply.get(5)));
-    }
-
-    private RFuture<List<Object>> run(RBatch batch, ChannelId channel, List<Object> args) {
-        return scripts.onChannel(batch, keys.channelMeta(channel), channelKeys(channel), args);
-    }
-
     /** Runs one query on a channel, rebuilding the channel first when Redis lost it. */
     private List<Object> runOne(ChannelId channel, List<Object> args) {
         List<Object> reply = scripts.onChannel(keys.channelMeta(channel), keys.channel(channel), args);
@@ -246,9 +193,5 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
 
     private List<Object> channelKeys(ChannelId channel) {
         return trackChanges ? keys.trackedChannel(channel) : keys.channel(channel);
-    }
-
-    private static String millis(Instant time) {
-        return Long.toString(time.toEpochMilli());
     }
 }
