@@ -3,7 +3,6 @@ package io.readstate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
@@ -14,10 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,21 +30,11 @@ class DatabaseOutageTest extends DurableServiceScenario {
 
     private static final String PREFIX = TestRedis.uniquePrefix();
     private static final TestPostgres.Database DATABASE = TestPostgres.newDatabase();
-    private static final DropwizardAppExtension<ReadstateConfiguration> APP = new DropwizardAppExtension<>(
-            ReadstateApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("mode", "write-behind"),
-            ConfigOverride.config("redis.url", TestRedis::url),
-            ConfigOverride.config("redis.keyPrefix", PREFIX),
-            ConfigOverride.config("database.url", DATABASE.url()),
-            ConfigOverride.config("database.user", DATABASE.user()),
-            ConfigOverride.config("database.password", DATABASE.password()),
+    private static final DropwizardAppExtension<ReadstateConfiguration> APP = serviceIn("write-behind", PREFIX, DATABASE,
             ConfigOverride.config("flush.interval", "100ms"),
             ConfigOverride.config("flush.maxBackoff", "400ms"),
-            ConfigOverride.config("flush.syncLagLimit", "1s"),
-            ConfigOverride.config("windowSize", Integer.toString(WINDOW)),
-            ConfigOverride.config("auth.apiTokens", TOKEN),
-            ConfigOverride.config("auth.adminPassword", ADMIN_PASSWORD));
-    private static final InMemoryApi RULES = new InMemoryApi(WINDOW, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+            ConfigOverride.config("flush.syncLagLimit", "1s"));
+    private static final InMemoryApi RULES = referenceRules();
     private static final ResourceExtension RULES_RESOURCES = RULES.resources();
 
     @Override

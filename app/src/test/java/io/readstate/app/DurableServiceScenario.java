@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.readstate.adapters.postgres.TestPostgres;
 import io.readstate.adapters.redis.RandomEvents;
 import io.readstate.adapters.redis.TestRedis;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Base64;
 import org.redisson.api.RedissonClient;
 
@@ -24,6 +32,30 @@ abstract class DurableServiceScenario {
     static final String TOKEN = "durable-test-token";
     static final String ADMIN_PASSWORD = "not-a-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The service in a durable mode on the test Redis (under {@code prefix}) and a test database. */
+    static DropwizardAppExtension<ReadstateConfiguration> serviceIn(String mode, String prefix,
+                                                                   TestPostgres.Database database,
+                                                                   ConfigOverride... more) {
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
+                ConfigOverride.config("mode", mode),
+                ConfigOverride.config("redis.url", TestRedis::url),
+                ConfigOverride.config("redis.keyPrefix", prefix),
+                ConfigOverride.config("database.url", database.url()),
+                ConfigOverride.config("database.user", database.user()),
+                ConfigOverride.config("database.password", database.password()),
+                ConfigOverride.config("windowSize", Integer.toString(WINDOW)),
+                ConfigOverride.config("auth.apiTokens", TOKEN),
+                ConfigOverride.config("auth.adminPassword", ADMIN_PASSWORD)));
+        overrides.addAll(List.of(more));
+        return new DropwizardAppExtension<>(ReadstateApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new));
+    }
+
+    /** The reference: the same resources over the rules in memory, clock at the epoch. */
+    static InMemoryApi referenceRules() {
+        return new InMemoryApi(WINDOW, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    }
 
     abstract DropwizardAppExtension<ReadstateConfiguration> app();
 

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.readstate.adapters.postgres.TestPostgres;
 import io.readstate.adapters.redis.TestRedis;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,19 +24,9 @@ class WriteBehindServiceTest extends DurableServiceScenario {
 
     private static final String PREFIX = TestRedis.uniquePrefix();
     private static final TestPostgres.Database DATABASE = TestPostgres.newDatabase();
-    private static final DropwizardAppExtension<ReadstateConfiguration> APP = new DropwizardAppExtension<>(
-            ReadstateApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("mode", "write-behind"),
-            ConfigOverride.config("redis.url", TestRedis::url),
-            ConfigOverride.config("redis.keyPrefix", PREFIX),
-            ConfigOverride.config("database.url", DATABASE.url()),
-            ConfigOverride.config("database.user", DATABASE.user()),
-            ConfigOverride.config("database.password", DATABASE.password()),
-            ConfigOverride.config("flush.interval", "1h"),
-            ConfigOverride.config("windowSize", Integer.toString(WINDOW)),
-            ConfigOverride.config("auth.apiTokens", TOKEN),
-            ConfigOverride.config("auth.adminPassword", ADMIN_PASSWORD));
-    private static final InMemoryApi RULES = new InMemoryApi(WINDOW, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    private static final DropwizardAppExtension<ReadstateConfiguration> APP = serviceIn("write-behind", PREFIX, DATABASE,
+            ConfigOverride.config("flush.interval", "1h"));
+    private static final InMemoryApi RULES = referenceRules();
     private static final ResourceExtension RULES_RESOURCES = RULES.resources();
 
     @Override
