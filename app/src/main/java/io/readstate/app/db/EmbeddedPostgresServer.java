@@ -27,6 +27,7 @@ final class EmbeddedPostgresServer {
                 server = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDirectory.toAbsolutePath())
                         .setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false)
                         .setPort(freePort())
                         .start();
             } catch (IOException e) {

@@ -60,16 +60,31 @@ public final class Flusher implements Managed {
         scheduler.schedule(this::runAndReschedule, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Drains what it can within the drain budget, on a thread of its own, so that a
+     * store that no longer answers cannot hold the shutdown.
+     */
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
         stopping = true;
         LOG.info("Draining the write-behind backlog to PostgreSQL before stopping (for at most {} s)",
                 drainBudget.toSeconds());
+        Thread drain = new Thread(this::drain, "write-behind-drain");
+        drain.setDaemon(true);
+        drain.start();
+        drain.join(drainBudget.plusSeconds(5).toMillis());
+        if (drain.isAlive()) {
+            LOG.warn("Gave up draining after {} s; what is left stays in Redis for the next flusher",
+                    drainBudget.toSeconds());
+        }
+    }
+
+    private void drain() {
         try {
             FlushReport drained = flushNow(drainBudget);
             LOG.info("Drained {} dirty entries of {} channels in {} rows", drained.entries(), drained.channels(),
                     drained.rowsWritten());
-        } catch (StoreUnavailable e) {
+        } catch (RuntimeException e) {
             LOG.warn("Could not drain the backlog before stopping; it stays in Redis for the next flusher: {}",
                     e.getMessage());
         }
