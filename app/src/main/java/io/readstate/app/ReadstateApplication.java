@@ -33,6 +33,7 @@ import io.readstate.app.health.NotUsedHealthCheck;
 import io.readstate.app.health.RedisHealthCheck;
 import io.readstate.app.health.SyncLagHealthCheck;
 import io.readstate.app.metrics.CountedEvents;
+import io.readstate.app.metrics.SyncGauges;
 import io.readstate.app.status.StatusServlet;
 import io.readstate.app.status.SyncStatusSource;
 import io.readstate.app.tasks.FlushTask;
@@ -158,6 +159,7 @@ public class ReadstateApplication extends Application<ReadstateConfiguration> {
         environment.jersey().register(new UnexpectedExceptionMapper());
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
 
+        SyncGauges.register(environment.metrics(), syncStatus);
         environment.healthChecks().register("redis", new RedisHealthCheck(redisson, redis.getTimeout()));
         environment.healthChecks().register("sync-lag",
                 new SyncLagHealthCheck(syncStatus, configuration.getFlush().getSyncLagLimit().toJavaDuration()));

@@ -1,6 +1,5 @@
 package io.readstate.app.console;
 
-import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,8 +32,7 @@ final class EventRates {
 
     /** Events recorded per row written since start; NaN before the first row. */
     double coalescingRatio() {
-        Meter rows = metrics.meter("readstate.flush.rows-written");
-        return rows.getCount() == 0 ? Double.NaN : (double) metrics.meter("readstate.events").getCount() / rows.getCount();
+        return (Double) metrics.getGauges().get("readstate.flush.coalescing-ratio").getValue();
     }
 
     private static Map<String, String> typeMeters() {

@@ -54,7 +54,12 @@ public final class FlushChanges {
         return new FlushReport(claimed.size(), entries, rows, Duration.between(start, end));
     }
 
-    /** Batches until nothing is left to claim or {@code budget} has passed. */
+    /**
+     * Writes what is dirty now: batch after batch while batches come back full (more was
+     * waiting), until one is not or {@code budget} has passed. Changes made meanwhile wait
+     * for the next flush, so that under steady traffic each flush is one transaction that
+     * coalesces a whole interval, not a stream of small ones.
+     */
     public FlushReport flushAll(Duration budget) {
         Instant deadline = clock.instant().plus(budget);
         FlushReport total = FlushReport.NOTHING;
@@ -62,7 +67,7 @@ public final class FlushChanges {
         do {
             batch = flushBatch();
             total = total.plus(batch);
-        } while (!batch.wroteNothing() && clock.instant().isBefore(deadline));
+        } while (batch.channels() == channelsPerBatch && clock.instant().isBefore(deadline));
         return total;
     }
 

@@ -1,0 +1,121 @@
+package io.readstate.domain.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.durable.ChannelChanges;
+import io.readstate.domain.model.durable.ChannelHead;
+import io.readstate.domain.model.durable.SyncStatus;
+import io.readstate.domain.port.StoreUnavailable;
+import io.readstate.domain.port.TrackChanges;
+import io.readstate.domain.port.WriteCheckpoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FlushChangesTest {
+
+    /** Dirty channels in a queue, claimed from the front; records what was released and abandoned. */
+    private static final class DirtyChannels implements TrackChanges {
+        final Deque<ChannelId> dirty = new ArrayDeque<>();
+        final List<ChannelId> released = new ArrayList<>();
+        final List<ChannelId> abandoned = new ArrayList<>();
+
+        DirtyChannels(int count) {
+            for (int i = 0; i < count; i++) {
+                dirty.add(ChannelId.of("c" + i));
+            }
+        }
+
+        @Override
+        public List<ChannelId> claim(int max) {
+            List<ChannelId> claimed = new ArrayList<>();
+            while (claimed.size() < max && !dirty.isEmpty()) {
+                claimed.add(dirty.poll());
+            }
+            return claimed;
+        }
+
+        @Override
+        public List<ChannelChanges> takeChanges(List<ChannelId> claimed) {
+            return claimed.stream().map(id -> new ChannelChanges(id, new ChannelHead(1, Instant.EPOCH, 0, 1, 1),
+                    List.of(), List.of(), List.of(), 2)).toList();
+        }
+
+        @Override
+        public void release(List<ChannelId> claimed) {
+            released.addAll(claimed);
+        }
+
+        @Override
+        public void abandon(List<ChannelId> claimed) {
+            abandoned.addAll(claimed);
+            claimed.forEach(dirty::addFirst);
+        }
+
+        @Override
+        public void noteFlush(Instant at, long rowsWritten) {
+        }
+
+        @Override
+        public SyncStatus status() {
+            return new SyncStatus(dirty.size(), dirty.size(), Duration.ZERO, null, 0, 0);
+        }
+    }
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Test
+    void a_flush_writes_batch_after_batch_while_batches_come_back_full() {
+        DirtyChannels changes = new DirtyChannels(7);
+        List<Integer> transactions = new ArrayList<>();
+        WriteCheckpoint checkpoint = batch -> {
+            transactions.add(batch.size());
+            return batch.size();
+        };
+
+        FlushReport report = new FlushChanges(changes, checkpoint, clock, 3).flushAll(Duration.ofSeconds(5));
+
+        assertThat(transactions).containsExactly(3, 3, 1);
+        assertThat(report.channels()).isEqualTo(7);
+        assertThat(report.entries()).isEqualTo(14);
+        assertThat(changes.released).hasSize(7);
+    }
+
+    @Test
+    void a_flush_stops_after_a_batch_that_is_not_full_even_if_more_became_dirty_meanwhile() {
+        DirtyChannels changes = new DirtyChannels(2);
+        List<Integer> transactions = new ArrayList<>();
+        WriteCheckpoint checkpoint = batch -> {
+            transactions.add(batch.size());
+            changes.dirty.add(ChannelId.of("new-" + transactions.size()));
+            return batch.size();
+        };
+
+        new FlushChanges(changes, checkpoint, clock, 3).flushAll(Duration.ofSeconds(5));
+
+        assertThat(transactions).containsExactly(2);
+        assertThat(changes.dirty).containsExactly(ChannelId.of("new-1"));
+    }
+
+    @Test
+    void a_failed_write_gives_the_claims_up_and_keeps_the_changes() {
+        DirtyChannels changes = new DirtyChannels(2);
+        WriteCheckpoint down = batch -> {
+            throw new StoreUnavailable("PostgreSQL is down", null);
+        };
+
+        assertThatThrownBy(() -> new FlushChanges(changes, down, clock, 10).flushBatch())
+                .isInstanceOf(StoreUnavailable.class);
+
+        assertThat(changes.released).isEmpty();
+        assertThat(changes.abandoned).hasSize(2);
+        assertThat(changes.dirty).hasSize(2);
+    }
+}
