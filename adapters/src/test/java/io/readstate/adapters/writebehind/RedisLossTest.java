@@ -13,13 +13,17 @@ import io.readstate.adapters.redis.RedisRecovery;
 import io.readstate.adapters.redis.SameState;
 import io.readstate.adapters.redis.TestRedis;
 import io.readstate.domain.model.ChannelEvent;
+import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.MessagePosted;
 import io.readstate.domain.rules.InMemoryReadState;
 import io.readstate.domain.usecase.FlushChanges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +106,36 @@ class RedisLossTest {
         assertThat(recovery.rebuildAll()).isEqualTo(traffic.channels().size());
 
         SameState.assertSameState(traffic, redis, rules, "after the background rebuild");
+    }
+
+    @Test
+    void a_chat_service_that_replays_its_messages_above_the_recovered_head_restores_exact_counts() {
+        RedisRecovery recovery = new RedisRecovery(redisson, keys, Optional.of(new PostgresDurableState(jdbi)), true, false);
+        RedisReadState redis = new RedisReadState(recovery, keys, WINDOW, true);
+        RandomEvents traffic = new RandomEvents(73, 3, 5);
+        InMemoryReadState rules = new InMemoryReadState(WINDOW);
+        apply(traffic, 150, redis, rules, null);
+        new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)), new PostgresCheckpoint(jdbi),
+                Clock.systemUTC(), 10).flushAll(Duration.ofSeconds(30));
+        List<MessagePosted> sentSinceTheCheckpoint = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ChannelId channel = traffic.channels().get(i % traffic.channels().size());
+            long seq = rules.channel(channel).map(c -> c.headSeq()).orElse(0L) + 1 + i % 2;
+            MessagePosted message = new MessagePosted(channel, seq, traffic.users().get(i % traffic.users().size()),
+                    Instant.parse("2026-11-26T20:00:00Z").plusSeconds(i), Set.of(traffic.users().get((i + 1) % 5)), i % 7 == 0);
+            assertThat(redis.record(List.of(message))).isEqualTo(rules.record(List.of(message)));
+            sentSinceTheCheckpoint.add(message);
+        }
+
+        redisson.getKeys().deleteByPattern(prefix + "*");
+        for (MessagePosted message : sentSinceTheCheckpoint) {
+            long recoveredHead = redis.channel(message.channelId()).orElseThrow().headSeq();
+            if (message.seq() > recoveredHead) {
+                redis.record(List.of(message));
+            }
+        }
+
+        SameState.assertSameState(traffic, redis, rules, "after the chat service replayed its messages");
     }
 
     private static void apply(RandomEvents traffic, int steps, RedisReadState redis, InMemoryReadState expected,
