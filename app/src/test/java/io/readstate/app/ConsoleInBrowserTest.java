@@ -46,19 +46,8 @@ class ConsoleInBrowserTest extends DurableServiceScenario {
     private static final InMemoryApi RULES = referenceRules();
     private static final ResourceExtension RULES_RESOURCES = RULES.resources();
 
-    @Override
-    DropwizardAppExtension<ReadstateConfiguration> app() {
-        return APP;
-    }
-
-    @Override
-    String keyPrefix() {
-        return PREFIX;
-    }
-
-    @Override
-    InMemoryApi rules() {
-        return RULES;
+    ConsoleInBrowserTest() {
+        super(APP, PREFIX, RULES);
     }
 
     @AfterAll

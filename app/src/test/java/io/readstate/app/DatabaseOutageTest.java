@@ -37,19 +37,8 @@ class DatabaseOutageTest extends DurableServiceScenario {
     private static final InMemoryApi RULES = referenceRules();
     private static final ResourceExtension RULES_RESOURCES = RULES.resources();
 
-    @Override
-    DropwizardAppExtension<ReadstateConfiguration> app() {
-        return APP;
-    }
-
-    @Override
-    String keyPrefix() {
-        return PREFIX;
-    }
-
-    @Override
-    InMemoryApi rules() {
-        return RULES;
+    DatabaseOutageTest() {
+        super(APP, PREFIX, RULES);
     }
 
     @AfterAll

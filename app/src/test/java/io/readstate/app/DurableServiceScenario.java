@@ -57,12 +57,29 @@ abstract class DurableServiceScenario {
         return new InMemoryApi(WINDOW, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     }
 
-    abstract DropwizardAppExtension<ReadstateConfiguration> app();
+    private final DropwizardAppExtension<ReadstateConfiguration> app;
+    private final String keyPrefix;
+    private final InMemoryApi rules;
 
-    abstract String keyPrefix();
+    /** Each test class keeps its service and reference in static fields (for the extension) and hands them here. */
+    DurableServiceScenario(DropwizardAppExtension<ReadstateConfiguration> app, String keyPrefix, InMemoryApi rules) {
+        this.app = app;
+        this.keyPrefix = keyPrefix;
+        this.rules = rules;
+    }
+
+    DropwizardAppExtension<ReadstateConfiguration> app() {
+        return app;
+    }
+
+    String keyPrefix() {
+        return keyPrefix;
+    }
 
     /** The reference: the same resources over the rules in memory, clock at the epoch. */
-    abstract InMemoryApi rules();
+    InMemoryApi rules() {
+        return rules;
+    }
 
     ApiClient service() {
         ApiClient.allowingRequestsWithoutBody(app().client());

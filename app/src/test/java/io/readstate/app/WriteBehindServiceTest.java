@@ -29,19 +29,8 @@ class WriteBehindServiceTest extends DurableServiceScenario {
     private static final InMemoryApi RULES = referenceRules();
     private static final ResourceExtension RULES_RESOURCES = RULES.resources();
 
-    @Override
-    DropwizardAppExtension<ReadstateConfiguration> app() {
-        return APP;
-    }
-
-    @Override
-    String keyPrefix() {
-        return PREFIX;
-    }
-
-    @Override
-    InMemoryApi rules() {
-        return RULES;
+    WriteBehindServiceTest() {
+        super(APP, PREFIX, RULES);
     }
 
     @AfterAll

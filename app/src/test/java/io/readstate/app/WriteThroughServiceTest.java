@@ -22,19 +22,8 @@ class WriteThroughServiceTest extends DurableServiceScenario {
     private static final InMemoryApi RULES = referenceRules();
     private static final ResourceExtension RULES_RESOURCES = RULES.resources();
 
-    @Override
-    DropwizardAppExtension<ReadstateConfiguration> app() {
-        return APP;
-    }
-
-    @Override
-    String keyPrefix() {
-        return PREFIX;
-    }
-
-    @Override
-    InMemoryApi rules() {
-        return RULES;
+    WriteThroughServiceTest() {
+        super(APP, PREFIX, RULES);
     }
 
     @AfterAll
