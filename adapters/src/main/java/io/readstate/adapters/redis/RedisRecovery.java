@@ -76,8 +76,8 @@ public final class RedisRecovery {
         if (RedisChangeTracker.asLong(began.get(0)) == 1) {
             if (recover) {
                 LOG.warn("Redis has lost its state (no epoch key): rebuilding every channel from PostgreSQL, each before "
-                        + "its first use and all in the background. Changes made after the last checkpoint ({}) were "
-                        + "not in PostgreSQL and are lost.", checkpoint.isEmpty() ? "none"
+                        + "its first use and all in the background. Changes made after the last checkpoint ({}), if "
+                        + "any, were not in PostgreSQL and are lost.", checkpoint.isEmpty() ? "none"
                         : Instant.ofEpochMilli(Long.parseLong(checkpoint)));
             } else if (durable.isEmpty()) {
                 LOG.info("Redis holds no Readstate state yet (a first start, or a loss: mode cache-only keeps no copy)");
