@@ -37,19 +37,29 @@ abstract class DurableServiceScenario {
     static DropwizardAppExtension<ReadstateConfiguration> serviceIn(String mode, String prefix,
                                                                    TestPostgres.Database database,
                                                                    ConfigOverride... more) {
+        return serviceIn("dw", mode, prefix, database, more);
+    }
+
+    /**
+     * The same, with its overrides under a system property prefix of its own: a second
+     * service in one test class must not share (and on stopping, restore) the first one's.
+     */
+    static DropwizardAppExtension<ReadstateConfiguration> serviceIn(String propertyPrefix, String mode, String prefix,
+                                                                   TestPostgres.Database database,
+                                                                   ConfigOverride... more) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                ConfigOverride.config("mode", mode),
-                ConfigOverride.config("redis.url", TestRedis::url),
-                ConfigOverride.config("redis.keyPrefix", prefix),
-                ConfigOverride.config("database.url", database.url()),
-                ConfigOverride.config("database.user", database.user()),
-                ConfigOverride.config("database.password", database.password()),
-                ConfigOverride.config("windowSize", Integer.toString(WINDOW)),
-                ConfigOverride.config("auth.apiTokens", TOKEN),
-                ConfigOverride.config("auth.adminPassword", ADMIN_PASSWORD)));
+                ConfigOverride.config(propertyPrefix, "mode", mode),
+                ConfigOverride.config(propertyPrefix, "redis.url", TestRedis.url()),
+                ConfigOverride.config(propertyPrefix, "redis.keyPrefix", prefix),
+                ConfigOverride.config(propertyPrefix, "database.url", database.url()),
+                ConfigOverride.config(propertyPrefix, "database.user", database.user()),
+                ConfigOverride.config(propertyPrefix, "database.password", database.password()),
+                ConfigOverride.config(propertyPrefix, "windowSize", Integer.toString(WINDOW)),
+                ConfigOverride.config(propertyPrefix, "auth.apiTokens", TOKEN),
+                ConfigOverride.config(propertyPrefix, "auth.adminPassword", ADMIN_PASSWORD)));
         overrides.addAll(List.of(more));
         return new DropwizardAppExtension<>(ReadstateApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new));
+                ResourceHelpers.resourceFilePath("test-config.yml"), propertyPrefix, overrides.toArray(ConfigOverride[]::new));
     }
 
     /** The reference: the same resources over the rules in memory, clock at the epoch. */

@@ -27,8 +27,8 @@ class TwoInstancesTest extends DurableServiceScenario {
     private static final TestPostgres.Database DATABASE = TestPostgres.newDatabase();
     private static final DropwizardAppExtension<ReadstateConfiguration> APP = serviceIn("write-behind", PREFIX, DATABASE,
             ConfigOverride.config("flush.interval", "100ms"));
-    private static final DropwizardAppExtension<ReadstateConfiguration> OTHER = serviceIn("write-behind", PREFIX, DATABASE,
-            ConfigOverride.config("flush.interval", "100ms"));
+    private static final DropwizardAppExtension<ReadstateConfiguration> OTHER = serviceIn("other", "write-behind", PREFIX,
+            DATABASE, ConfigOverride.config("other", "flush.interval", "100ms"));
     private static final InMemoryApi RULES = referenceRules();
     private static final ResourceExtension RULES_RESOURCES = RULES.resources();
 
