@@ -22,6 +22,12 @@ public final class JsonErrorHandler extends ErrorHandler {
     private static final String ADMIN_CONNECTOR = "admin";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Every method gets the error body (Jetty writes one only for GET, POST and HEAD). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
