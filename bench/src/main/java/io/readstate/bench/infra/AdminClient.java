@@ -1,0 +1,88 @@
+package io.readstate.bench.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.readstate.bench.load.Target;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** Readstate's admin port: {@code /status}, {@code /metrics} and the tasks. */
+public final class AdminClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = ReadstateApi.httpClient();
+    private final String baseUrl;
+    private final String basicAuth;
+
+    public AdminClient(String baseUrl, String user, String password) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.basicAuth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    public JsonNode status() {
+        return parse(call("GET", "/status", Duration.ofSeconds(10)));
+    }
+
+    /** Whether the admin port answers {@code /status} with 200. */
+    public boolean answers() {
+        try {
+            call("GET", "/status", Duration.ofSeconds(2));
+            return true;
+        } catch (IllegalStateException notYet) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code GET /ping} as a load target: about the least an HTTP request to the service
+     * can cost, so that its latency is the floor under every other figure.
+     */
+    public Target ping() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/ping")).timeout(Duration.ofSeconds(20))
+                .GET().build();
+        return events -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /ping answered " + response.statusCode());
+            }
+        });
+    }
+
+    /** {@code POST /tasks/flush}: writes everything dirty now; answers the task's report. */
+    public String flush() {
+        return call("POST", "/tasks/flush", Duration.ofMinutes(10));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + json, e);
+        }
+    }
+
+    private String call(String method, String path, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+                .header("Authorization", basicAuth).method(method, HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

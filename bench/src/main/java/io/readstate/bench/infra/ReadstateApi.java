@@ -1,0 +1,149 @@
+package io.readstate.bench.infra;
+
+import io.readstate.bench.load.Target;
+import io.readstate.bench.workload.Channel;
+import io.readstate.bench.workload.Event;
+import io.readstate.bench.workload.Population;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Readstate's HTTP API as the benchmark uses it: one request per event, or
+ * {@code /v1/events} for a list of events; joining a population; reading state back.
+ */
+public final class ReadstateApi implements Target {
+
+    private static final int USERS_PER_JOIN = 2_000;
+    private static final int JOINS_IN_FLIGHT = 4;
+    private static final int JOIN_ATTEMPTS = 5;
+
+    private final HttpClient client = httpClient();
+    private final String baseUrl;
+    private final String token;
+
+    public ReadstateApi(String baseUrl, String token) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+    }
+
+    /** The client every request to the service goes through: HTTP/1.1, its connections kept and reused. */
+    static HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** One event: its own endpoint; several: one {@code /v1/events} request. */
+    @Override
+    public CompletableFuture<Void> send(List<Event> events) {
+        return call(events).thenAccept(body -> { });
+    }
+
+    /** As {@link #send}, answering the response body. */
+    public CompletableFuture<String> call(List<Event> events) {
+        if (events.size() > 1) {
+            return exchange("POST", "/v1/events", EventJson.batch(events)).thenApply(ReadstateApi::noFailedEvent);
+        }
+        Event event = events.get(0);
+        if (event instanceof Event.Message message) {
+            return exchange("POST", "/v1/channels/" + message.channel() + "/messages", EventJson.message(message));
+        }
+        if (event instanceof Event.Read read) {
+            return exchange("POST", "/v1/channels/" + read.channel() + "/read", EventJson.read(read));
+        }
+        return exchange("GET", "/v1/users/" + ((Event.UnreadQuery) event).user() + "/unread", null);
+    }
+
+    /**
+     * Makes every channel of the population with its members, a few bulk joins at a time,
+     * each asked again after a failure (joining again changes nothing).
+     */
+    public void join(Population population) {
+        Semaphore inFlight = new Semaphore(JOINS_IN_FLIGHT);
+        List<CompletableFuture<String>> joins = new ArrayList<>();
+        for (Channel channel : population.channels()) {
+            for (int from = 0; from < channel.size(); from += USERS_PER_JOIN) {
+                List<String> users = new ArrayList<>();
+                for (int k = from; k < Math.min(channel.size(), from + USERS_PER_JOIN); k++) {
+                    users.add(channel.member(k));
+                }
+                inFlight.acquireUninterruptibly();
+                joins.add(joinOnce(channel.id(), EventJson.userIds(users), 1)
+                        .whenComplete((body, failure) -> inFlight.release()));
+            }
+        }
+        CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private CompletableFuture<String> joinOnce(String channel, String users, int attempt) {
+        return exchange("PUT", "/v1/channels/" + channel + "/members", users).handle((body, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(body);
+            }
+            if (attempt >= JOIN_ATTEMPTS) {
+                return CompletableFuture.<String>failedFuture(failure);
+            }
+            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(500L * attempt,
+                    java.util.concurrent.TimeUnit.MILLISECONDS)).thenCompose(x -> joinOnce(channel, users, attempt + 1));
+        }).thenCompose(java.util.function.Function.identity());
+    }
+
+    /** GET a path: the body, or null on 404. */
+    public String get(String path) {
+        try {
+            return exchange("GET", path, null).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof HttpFailure failure && failure.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private CompletableFuture<String> exchange(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() / 100 != 2) {
+                throw new HttpFailure(method + " " + path, response.statusCode(), response.body());
+            }
+            return response.body();
+        });
+    }
+
+    private static String noFailedEvent(String body) {
+        int at = body.indexOf("\"code\"");
+        if (at >= 0) {
+            throw new HttpFailure("an event in /v1/events", 200, body.substring(Math.max(0, at - 40),
+                    Math.min(body.length(), at + 120)));
+        }
+        return body;
+    }
+
+    /** A request the service did not acknowledge. */
+    public static final class HttpFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        HttpFailure(String what, int status, String body) {
+            super(what + " answered " + status + ": " + (body.length() > 200 ? body.substring(0, 200) : body));
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.readstate.bench.measure;
+
+import io.readstate.bench.infra.ReadstateApi;
+import io.readstate.bench.workload.Channel;
+import io.readstate.bench.workload.Event;
+import io.readstate.bench.workload.Population;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads heads and read positions back from the service and counts the acknowledged events they do not reflect. */
+final class Readback {
+
+    private static final Pattern HEAD = Pattern.compile("\"headSeq\"\\s*:\\s*(\\d+)");
+    private static final Pattern LAST_READ = Pattern.compile("\"lastReadSeq\"\\s*:\\s*(\\d+)");
+
+    private final ReadstateApi api;
+    private final Population population;
+
+    Readback(ReadstateApi api, Population population) {
+        this.api = api;
+        this.population = population;
+    }
+
+    long lost(List<AckLog.Ack> applied) {
+        Map<String, Long> heads = new HashMap<>();
+        Map<String, Long> positions = new HashMap<>();
+        for (Channel channel : population.channels()) {
+            heads.put(channel.id(), number(api.get("/v1/channels/" + channel.id()), HEAD));
+            for (int k = 0; k < channel.size(); k++) {
+                String member = channel.member(k);
+                positions.put(channel.id() + "/" + member,
+                        number(api.get("/v1/channels/" + channel.id() + "/members/" + member), LAST_READ));
+            }
+        }
+        long lost = 0;
+        for (AckLog.Ack ack : applied) {
+            if (ack.event() instanceof Event.Message message) {
+                lost += message.seq() > heads.get(message.channel()) ? 1 : 0;
+            } else if (ack.event() instanceof Event.Read read) {
+                lost += ack.lastReadSeq() > positions.get(read.channel() + "/" + read.user()) ? 1 : 0;
+            }
+        }
+        return lost;
+    }
+
+    /** A number from a body; 0 when there is no body (404: the channel or member is unknown). */
+    private static long number(String body, Pattern field) {
+        if (body == null) {
+            return 0;
+        }
+        Matcher matcher = field.matcher(body);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    }
+}

@@ -1,0 +1,153 @@
+package io.readstate.bench.report;
+
+import io.readstate.bench.load.RateSearch;
+import io.readstate.bench.measure.Loss;
+import io.readstate.bench.run.Results;
+import io.readstate.bench.run.SweepPoint;
+import io.readstate.bench.run.SystemFigures;
+import io.readstate.bench.run.TransportFigures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The issue's targets, checked against what a run measured. Throughput targets are
+ * checked under both latency limits, p99 under 10 ms (the table's definition) and under
+ * 100 ms; a target whose figures are missing is not met.
+ */
+public final class Goals {
+
+    private static final ToDoubleFunction<RateSearch.Outcome> STRICT = RateSearch.Outcome::maxSustained;
+    private static final ToDoubleFunction<RateSearch.Outcome> LOOSE = RateSearch.Outcome::capacity;
+
+    private Goals() {
+    }
+
+    public static List<Goal> evaluate(Results results) {
+        Optional<SystemFigures> behind = results.system("write-behind");
+        List<Goal> goals = new ArrayList<>();
+        goals.add(againstWriteThrough(behind, results.system("write-through")));
+        goals.add(flatOverSize(results));
+        goals.add(againstPerMember(results));
+        goals.add(throughEvents(behind.flatMap(SystemFigures::batch)));
+        goals.add(singleRequests(behind));
+        goals.add(loss(behind.flatMap(SystemFigures::loss), results.flushInterval().toMillis()));
+        return goals;
+    }
+
+    private static Goal againstWriteThrough(Optional<SystemFigures> behind, Optional<SystemFigures> through) {
+        String target = "write-behind ≥ 20× the events/s of write-through";
+        if (behind.isEmpty() || through.isEmpty()) {
+            return new Goal(target, "not measured", Goal.verdict(false));
+        }
+        List<String> measured = new ArrayList<>();
+        List<String> verdicts = new ArrayList<>();
+        compare(measured, verdicts, "one request per event", behind.get().single(), through.get().single());
+        if (behind.get().batch().isPresent() && through.get().batch().isPresent()) {
+            compare(measured, verdicts, "/v1/events", behind.get().batch().get(), through.get().batch().get());
+        }
+        return new Goal(target, String.join("; ", measured), String.join("; ", verdicts));
+    }
+
+    private static void compare(List<String> measured, List<String> verdicts, String how, TransportFigures behind,
+                                TransportFigures through) {
+        double strict = times(STRICT.applyAsDouble(behind.search()), STRICT.applyAsDouble(through.search()));
+        double loose = times(LOOSE.applyAsDouble(behind.search()), LOOSE.applyAsDouble(through.search()));
+        measured.add(String.format(Locale.ROOT, "%s: %s / %s = %s at p99 < 10 ms, %s / %s = %s at p99 < 100 ms", how,
+                Cells.number(behind.search().maxSustained()), Cells.number(through.search().maxSustained()), x(strict),
+                Cells.number(behind.search().capacity()), Cells.number(through.search().capacity()), x(loose)));
+        verdicts.add(how + ", " + Goal.verdict(comparable(strict) && strict >= 20, comparable(loose) && loose >= 20));
+    }
+
+    /** A ratio against a system that sustained nothing is no evidence either way. */
+    private static boolean comparable(double ratio) {
+        return !Double.isNaN(ratio) && !Double.isInfinite(ratio);
+    }
+
+    private static Goal flatOverSize(Results results) {
+        String target = "write-behind at 10,000-member channels ≥ 80% of its 2-member throughput";
+        Optional<SweepPoint> small = results.sweepPoint("write-behind", 2);
+        Optional<SweepPoint> large = results.sweepPoint("write-behind", 10_000);
+        if (small.isEmpty() || large.isEmpty()) {
+            return new Goal(target, "not measured", Goal.verdict(false));
+        }
+        double strict = times(large.get().messagesPerSecond(), small.get().messagesPerSecond());
+        double loose = times(large.get().capacity(), small.get().capacity());
+        return new Goal(target, String.format(Locale.ROOT, "p99 < 10 ms: %s / %s messages/s = %s; p99 < 100 ms: %s / %s = %s",
+                Cells.number(large.get().messagesPerSecond()), Cells.number(small.get().messagesPerSecond()),
+                percent(strict), Cells.number(large.get().capacity()), Cells.number(small.get().capacity()),
+                percent(loose)), Goal.verdict(strict >= 0.8, loose >= 0.8));
+    }
+
+    private static Goal againstPerMember(Results results) {
+        String target = "write-behind ≥ 100× the messages/s of per-member counters on 1,000-member channels";
+        Optional<SweepPoint> behind = results.sweepPoint("write-behind", 1_000);
+        Optional<SweepPoint> peer = results.sweepPoint("per-member counters", 1_000);
+        if (behind.isEmpty() || peer.isEmpty()) {
+            return new Goal(target, "not measured", Goal.verdict(false));
+        }
+        double strict = times(behind.get().messagesPerSecond(), peer.get().messagesPerSecond());
+        double loose = times(behind.get().capacity(), peer.get().capacity());
+        return new Goal(target, String.format(Locale.ROOT, "p99 < 10 ms: %s / %s = %s; p99 < 100 ms: %s / %s = %s "
+                        + "(write-behind through HTTP /v1/events, the peer in-process)",
+                Cells.number(behind.get().messagesPerSecond()), Cells.number(peer.get().messagesPerSecond()), x(strict),
+                Cells.number(behind.get().capacity()), Cells.number(peer.get().capacity()), x(loose)),
+                Goal.verdict(strict >= 100, loose >= 100));
+    }
+
+    private static Goal throughEvents(Optional<TransportFigures> batch) {
+        String target = "through /v1/events ≥ 100,000 events/s";
+        if (batch.isEmpty()) {
+            return new Goal(target, "not measured", Goal.verdict(false));
+        }
+        RateSearch.Outcome search = batch.get().search();
+        return new Goal(target, String.format(Locale.ROOT, "write-behind: %s events/s at p99 < 10 ms (%s of the target), "
+                        + "%s at p99 < 100 ms (%s)", Cells.number(search.maxSustained()),
+                percent(search.maxSustained() / 100_000), Cells.number(search.capacity()),
+                percent(search.capacity() / 100_000)),
+                Goal.verdict(search.maxSustained() >= 100_000, search.capacity() >= 100_000));
+    }
+
+    private static Goal singleRequests(Optional<SystemFigures> behind) {
+        String target = "one request per event ≥ 10,000 events/s with p99 < 5 ms at half its max";
+        if (behind.isEmpty()) {
+            return new Goal(target, "not measured", Goal.verdict(false));
+        }
+        TransportFigures single = behind.get().single();
+        double p99 = single.halfRate().latency().p99();
+        return new Goal(target, String.format(Locale.ROOT, "write-behind: %s events/s (%s of the target; %s at p99 < "
+                        + "100 ms), p99 %.2f ms at %s/s", Cells.number(single.search().maxSustained()),
+                percent(single.search().maxSustained() / 10_000), Cells.number(single.search().capacity()), p99,
+                Cells.number(single.halfRate().targetRate())),
+                Goal.verdict(single.search().maxSustained() >= 10_000 && p99 < 5));
+    }
+
+    private static Goal loss(Optional<Loss> loss, long flushMillis) {
+        String target = "events lost on a hard Redis kill ≤ one flush interval's worth, matching the service's report";
+        if (loss.isEmpty()) {
+            return new Goal(target, "not measured", Goal.verdict(false));
+        }
+        Loss l = loss.get();
+        double oneInterval = l.rate() * flushMillis / 1000.0;
+        return new Goal(target, String.format(Locale.ROOT, "write-behind: %s lost, one interval's worth is %s (at %s/s); "
+                        + "the service's report (checkpoint %s ms old) implies %s to %s: %s", Cells.number(l.lost()),
+                Cells.number(oneInterval), Cells.number(l.rate()), Cells.number(l.checkpointAgeMillis()),
+                Cells.number(l.sentAfterCheckpoint()), Cells.number(l.ackedAfterCheckpoint()),
+                l.matchesReport() ? "matches" : "does not match"), Goal.verdict(l.lost() <= oneInterval && l.matchesReport()));
+    }
+
+    private static double times(double a, double b) {
+        return b == 0 ? (a > 0 ? Double.POSITIVE_INFINITY : Double.NaN) : a / b;
+    }
+
+    private static String x(double ratio) {
+        return Double.isNaN(ratio) ? "n/a" : Double.isInfinite(ratio) ? "∞ (the other sustained none)"
+                : String.format(Locale.ROOT, "%.1f×", ratio);
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "n/a" : Double.isInfinite(share) ? "∞" : String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+}

@@ -1,0 +1,79 @@
+package io.readstate.bench.run;
+
+import io.readstate.bench.infra.Database;
+import io.readstate.bench.infra.RedisServer;
+import io.readstate.bench.infra.ServiceProcess;
+import io.readstate.bench.measure.KillTest;
+import io.readstate.bench.measure.Loss;
+import io.readstate.bench.measure.Memory;
+import io.readstate.bench.measure.RebuildTest;
+import io.readstate.bench.measure.Rebuild;
+import io.readstate.bench.measure.ServiceMemory;
+import io.readstate.bench.measure.WriteBehindDrain;
+import io.readstate.bench.workload.Mix;
+import io.readstate.bench.workload.Population;
+import io.readstate.bench.workload.Workload;
+import java.util.Optional;
+
+/**
+ * One Readstate mode, served by its own service process: memory, then one request per
+ * event, then /v1/events, then a hard Redis kill under load (with the rebuild it
+ * causes), each where the profile asks for it.
+ */
+public final class ModeBench {
+
+    static final int BATCH = 100;
+
+    private final Harness harness;
+
+    public ModeBench(Harness harness) {
+        this.harness = harness;
+    }
+
+    public SystemFigures run(ServiceProcess service, RedisServer redis, Optional<Database> database,
+                             Population population) throws Exception {
+        String mode = service.mode();
+        boolean writeBehind = mode.equals("write-behind");
+        boolean everything = writeBehind || harness.profile().everyMode();
+        Workload chat = new Workload(population, Mix.CHAT, 1);
+        harness.progress().say("%s: joining %,d channels with %,d memberships, posting %,d messages (Redis memory)",
+                mode, population.channels().size(), population.memberships(), harness.profile().memoryMessages());
+        Memory memory = ServiceMemory.measure(service, redis, population, chat, harness.profile().memoryMessages());
+        harness.progress().say("%s: %.0f bytes per membership, %.0f bytes per message", mode, memory.bytesPerMember(),
+                memory.bytesPerMessage());
+        Harness.DbProbe db = database.<Harness.DbProbe>map(d -> d::counters).orElse(Harness.DbProbe.NONE);
+        Optional<Workload> events = everything ? Optional.of(chat.withMix(Mix.CHAT_EVENTS, 2)) : Optional.empty();
+        harness.warmUp(mode, service.api(), chat, events);
+        WriteBehindDrain.drain(service);
+        boolean through = mode.equals("write-through");
+        TransportFigures single = harness.measure(mode + ", one request per event", chat, 1, through ? 100 : 500,
+                service.api(), db);
+        Optional<TransportFigures> batch = Optional.empty();
+        if (events.isPresent()) {
+            batch = Optional.of(harness.measure(mode + ", /v1/events x" + BATCH, events.get(), BATCH,
+                    through ? 500 : 5_000, service.api(), db));
+        }
+        Optional<Loss> loss = Optional.empty();
+        if (everything) {
+            double rate = Math.max(20, single.search().capacity() / 2);
+            Population killed = Population.uniform("kill", 50, 10, harness.profile().users(), 5);
+            loss = Optional.of(new KillTest(harness.loop(), harness.progress()).run(service, redis, killed, rate,
+                    harness.profile().killLoad(), database.isPresent(),
+                    () -> database.map(d -> d.count(RebuildTest.MEMBERSHIPS)).orElse(-1L)));
+        }
+        loss.ifPresent(l -> harness.checks().require(!mode.equals("write-through") || l.lost() == 0,
+                "write-through lost " + l.lost() + " acknowledged events when Redis was killed"));
+        Optional<Rebuild> rebuild = loss.filter(l -> l.rebuildMillis() >= 0)
+                .map(l -> new Rebuild(l.rebuildMillis(), l.memberships()));
+        return new SystemFigures(mode, label(mode), single, batch, Optional.of(memory), loss, rebuild);
+    }
+
+    static String label(String mode) {
+        return switch (mode) {
+            case "write-through" -> "Pattern A: write-through";
+            case "cache-only" -> "Pattern B: cache-only";
+            case "write-behind" -> "Pattern C: write-behind";
+            default -> mode;
+        };
+    }
+}

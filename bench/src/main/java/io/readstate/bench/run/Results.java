@@ -1,0 +1,26 @@
+package io.readstate.bench.run;
+
+import io.readstate.bench.Profile;
+import io.readstate.bench.load.StepResult;
+import io.readstate.bench.measure.PostgresCeiling;
+import io.readstate.bench.measure.RedisCeiling;
+import io.readstate.bench.report.Machine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything one run measured, for the table, the charts and the targets. */
+public record Results(Profile profile, Machine machine, String population, List<FloorStep> floor,
+                      List<SystemFigures> systems,
+                      List<SweepPoint> sweep, Optional<RedisCeiling.Rates> redisCeiling,
+                      Optional<PostgresCeiling.Rate> postgresCeiling, List<StepResult> steps, List<String> problems,
+                      Duration took, Duration flushInterval) {
+
+    public Optional<SystemFigures> system(String name) {
+        return systems.stream().filter(s -> s.system().equals(name)).findFirst();
+    }
+
+    public Optional<SweepPoint> sweepPoint(String system, int size) {
+        return sweep.stream().filter(p -> p.system().equals(system) && p.channelSize() == size).findFirst();
+    }
+}
