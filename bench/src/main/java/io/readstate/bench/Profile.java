@@ -38,12 +38,12 @@ public record Profile(String name, Duration warmup, Duration step, Duration cool
                       List<Integer> floorRates, Path defaultOut) {
 
     public static Profile quick() {
-        return new Profile("quick", Duration.ofSeconds(3), Duration.ofMillis(600), Duration.ofMillis(150), 0, 3,
-                1, 5, Duration.ofMillis(500), Duration.ofMillis(1500),
-                40, 20_000, List.of(2, 1_000), 20_000, 2,
-                Duration.ofSeconds(2), 0, 1_000, Duration.ofSeconds(1),
+        return new Profile("quick", Duration.ofSeconds(2), Duration.ofMillis(600), Duration.ofMillis(150), 0, 3,
+                1, 5, Duration.ofMillis(300), Duration.ofSeconds(1),
+                40, 20_000, List.of(2, 1_000), 10_000, 2,
+                Duration.ofMillis(1500), 0, 500, Duration.ofSeconds(1),
                 20_000, false, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                List.of(1_000, 5_000), Path.of("bench/target/quick-results"));
+                List.of(1_000), Path.of("bench/target/quick-results"));
     }
 
     public static Profile full() {
