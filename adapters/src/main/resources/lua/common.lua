@@ -1,4 +1,5 @@
--- Shared by every operation on one channel. All keys of a channel share its hash tag.
+-- Shared by every operation on one channel. All keys of a channel share its shard's hash tag,
+-- with the shard's epoch, recovery mark and write-behind bookkeeping.
 -- Seqs travel as 19-digit zero-padded strings: sorted sets keep them as members
 -- ordered lexicographically (score 0), which is exact up to 2^63-1 where a double
 -- score would not be, and Lua compares them as strings.
@@ -9,23 +10,23 @@ local MENTIONED_BY_MESSAGE = KEYS[4] -- hash: seq -> comma-separated users menti
 local MENTIONS = KEYS[5]             -- zset (lex): 'user|seq' for each mention by name
 local MEMBERS = KEYS[6]              -- hash: user -> 'lastReadSeq|lastReadAtMillis|generation'
 local READ_INDEX = KEYS[7]           -- zset (lex): 'lastReadSeq|user', for receipts
--- Loss detection: Redis without the epoch key has lost its state; while RECOVERING
+-- Loss detection: a shard without its epoch key was lost with its node; while RECOVERING
 -- exists, a channel may be used only once it is rebuilt (its meta carries the epoch).
-local EPOCH = KEYS[8]                -- string: set when this Redis's state began
+local EPOCH = KEYS[8]                -- string: set when this shard's state began (one per shard)
 local RECOVERING = KEYS[9]           -- hash: present while channels are rebuilt from PostgreSQL
 -- Write-behind only (absent in the other modes): what changed since the last checkpoint.
 local DIRTY = KEYS[10]               -- hash: 'meta', 'm:<user>', 'n:<seq>', 'd:<seq>' -> '0', or for a departed member its generation
 local DIRTY_SINCE = KEYS[11]         -- string: when DIRTY got its first entry (ms)
 local FLUSHING = KEYS[12]            -- hash: the entries a flusher has taken and is writing
-local DIRTY_INDEX = KEYS[13]         -- zset: channel -> when its oldest unwritten entry became dirty (ms)
-local BACKLOG = KEYS[14]             -- integer: unwritten entries over all channels
+local DIRTY_INDEX = KEYS[13]         -- zset: the shard's channel -> when its oldest unwritten entry became dirty (ms)
+local BACKLOG = KEYS[14]             -- integer: unwritten entries over the shard's channels
 local CLAIMS = KEYS[15]              -- zset: channel -> when the flusher's lease on it runs out (ms)
 local CLAIM_OWNERS = KEYS[16]        -- hash: channel -> the flusher holding the lease
 local TRACKING = DIRTY ~= nil
 
 local ZERO = '0000000000000000000'
 local MAX_SEQ = '9223372036854775807'
-local CHANNEL = string.match(META, '{(.*)}')
+local CHANNEL = string.match(META, '}:c:(.*):meta$')  -- see RedisKeys: <prefix>{s<shard>}:c:<channel>:meta
 
 local ops = {}
 

@@ -1,8 +1,8 @@
--- The keys kept for all channels: the index of dirty channels and the loss detection.
--- KEYS: 1 DIRTY_INDEX, 2 BACKLOG, 3 CLAIMS, 4 CLAIM_OWNERS, 5 FLUSH_STATS, 6 EPOCH,
--- 7 RECOVERING, 8 LAST_LOSS. ARGV[1] names the operation.
-local DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS, FLUSH_STATS = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local EPOCH, RECOVERING, LAST_LOSS = KEYS[6], KEYS[7], KEYS[8]
+-- The keys one shard keeps for all its channels: the index of dirty channels and the loss
+-- detection (see RedisKeys). KEYS: 1 DIRTY_INDEX, 2 BACKLOG, 3 CLAIMS, 4 CLAIM_OWNERS,
+-- 5 EPOCH, 6 RECOVERING, 7 LAST_LOSS. ARGV[1] names the operation.
+local DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local EPOCH, RECOVERING, LAST_LOSS = KEYS[5], KEYS[6], KEYS[7]
 
 local function now_millis()
     local time = redis.call('TIME')
@@ -32,28 +32,19 @@ ops.claim = function()
     return claimed
 end
 
--- ARGV: 'status'. Returns { backlog, dirtyChannels, lagMillis, lastFlushAt or '', lastFlushRows, flushedRowsTotal }.
+-- ARGV: 'status'. Returns { backlog, dirtyChannels, lagMillis } of the shard.
 ops.status = function()
     local oldest = redis.call('ZRANGE', DIRTY_INDEX, 0, 0, 'WITHSCORES')
     local lag = 0
     if #oldest > 0 then
         lag = math.max(0, now_millis() - tonumber(oldest[2]))
     end
-    local stats = redis.call('HMGET', FLUSH_STATS, 'lastFlushAt', 'lastFlushRows', 'flushedRowsTotal')
-    return { tonumber(redis.call('GET', BACKLOG) or '0'), redis.call('ZCARD', DIRTY_INDEX), lag,
-        stats[1] or '', tonumber(stats[2] or '0'), tonumber(stats[3] or '0') }
-end
-
--- ARGV: 'note_flush', atMillis, rows.
-ops.note_flush = function()
-    redis.call('HSET', FLUSH_STATS, 'lastFlushAt', ARGV[2], 'lastFlushRows', ARGV[3])
-    redis.call('HINCRBY', FLUSH_STATS, 'flushedRowsTotal', ARGV[3])
-    return { 1 }
+    return { tonumber(redis.call('GET', BACKLOG) or '0'), redis.call('ZCARD', DIRTY_INDEX), lag }
 end
 
 -- ARGV: 'begin_epoch', epochId, recover ('1' or '0'), checkpointAtMillis or ''. Starts a new
--- state when there is none (a first start, or a Redis that lost everything); with recover,
--- channels must be rebuilt from PostgreSQL before use. Returns { 1 } when this call began it.
+-- state of the shard when there is none (a first start, or a node that lost its data); with
+-- recover, the shard's channels must be rebuilt from PostgreSQL before use. Returns { 1 } when this call began it.
 ops.begin_epoch = function()
     if redis.call('EXISTS', EPOCH) == 1 then
         return { 0 }
@@ -68,7 +59,7 @@ ops.begin_epoch = function()
     return { 1 }
 end
 
--- ARGV: 'end_recovery'. Every channel is rebuilt. Returns { 1 } when recovery was on.
+-- ARGV: 'end_recovery'. Every channel of the shard is rebuilt. Returns { 1 } when recovery was on.
 ops.end_recovery = function()
     return { redis.call('DEL', RECOVERING) }
 end

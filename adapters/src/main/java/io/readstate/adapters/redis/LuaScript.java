@@ -19,7 +19,7 @@ final class LuaScript {
 
     private static final List<String> CHANNEL_PARTS = List.of(
             "common", "message", "read", "join", "join_many", "leave", "delete", "queries", "flush", "dispatch");
-    private static final List<String> DIRTY_INDEX_PARTS = List.of("dirty_index");
+    private static final List<String> SHARD_PARTS = List.of("shard");
     private static final List<String> READ_ONLY_OPERATIONS = List.of("member", "channel", "readers", "status");
 
     private final String source;
@@ -37,9 +37,9 @@ final class LuaScript {
         return new LuaScript(redisson, CHANNEL_PARTS);
     }
 
-    /** Claims and status over the index of dirty channels. */
-    static LuaScript dirtyIndex(RedissonClient redisson) {
-        return new LuaScript(redisson, DIRTY_INDEX_PARTS);
+    /** What a shard keeps for all its channels: claims and status over its dirty channels, its epoch. */
+    static LuaScript shard(RedissonClient redisson) {
+        return new LuaScript(redisson, SHARD_PARTS);
     }
 
     String sha() {

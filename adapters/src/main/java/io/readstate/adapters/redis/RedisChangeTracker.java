@@ -11,18 +11,28 @@ import io.readstate.domain.port.TrackChanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
+import org.redisson.api.RMapAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
  * The dirty entries the channel script records on every change, claimed under a lease
- * by this flusher (one id per instance), taken, and released once written.
+ * by this flusher (one id per instance), taken, and released once written. Each shard
+ * keeps its own index of dirty channels (see {@link RedisKeys}); the flusher drains them all.
  */
 public final class RedisChangeTracker implements TrackChanges {
+
+    private static final List<Integer> ALL_SHARDS = IntStream.range(0, RedisKeys.SHARDS).boxed().toList();
 
     private final RedisScripts scripts;
     private final RedisKeys keys;
@@ -40,11 +50,52 @@ public final class RedisChangeTracker implements TrackChanges {
         this.lease = lease;
     }
 
+    /**
+     * Claims up to {@code max} dirty channels over all shards, the oldest of each shard
+     * first: every shard with dirty channels gets an even share, in rounds, while shards
+     * that filled their share may hold more. The shards are visited from a random one, so
+     * that several flushers spread over them.
+     */
     @Override
     public List<ChannelId> claim(int max) {
-        List<Object> claimed = scripts.onDirtyIndex(keys.dirtyIndexKeys(),
-                List.of("claim", flusherId, Integer.toString(max), Long.toString(lease.toMillis())));
-        return claimed.stream().map(id -> ChannelId.of((String) id)).toList();
+        List<Integer> candidates = shardsWithDirtyChannels();
+        Collections.rotate(candidates, ThreadLocalRandom.current().nextInt(RedisKeys.SHARDS));
+        Set<ChannelId> claimed = new LinkedHashSet<>();  // a lease shorter than a round may let a channel come twice
+        while (claimed.size() < max && !candidates.isEmpty()) {
+            int room = max - claimed.size();
+            List<Integer> round = candidates.subList(0, Math.min(room, candidates.size()));
+            int share = room / round.size();
+            List<List<Object>> replies = scripts.onShards(keys, round,
+                    List.of("claim", flusherId, Integer.toString(share), Long.toString(lease.toMillis())));
+            List<Integer> mayHoldMore = new ArrayList<>();
+            for (int i = 0; i < round.size(); i++) {
+                replies.get(i).forEach(id -> claimed.add(ChannelId.of((String) id)));
+                if (replies.get(i).size() == share) {
+                    mayHoldMore.add(round.get(i));
+                }
+            }
+            mayHoldMore.addAll(candidates.subList(round.size(), candidates.size()));
+            candidates = mayHoldMore;
+        }
+        return List.copyOf(claimed);
+    }
+
+    private List<Integer> shardsWithDirtyChannels() {
+        List<Integer> counts = scripts.reachable(() -> {
+            RBatch batch = scripts.newBatch();
+            List<RFuture<Integer>> replies = ALL_SHARDS.stream()
+                    .map(shard -> batch.getScoredSortedSet(keys.dirtyIndex(shard), StringCodec.INSTANCE).sizeAsync())
+                    .toList();
+            batch.execute();
+            return replies.stream().map(reply -> reply.toCompletableFuture().join()).toList();
+        });
+        List<Integer> shards = new ArrayList<>();
+        for (int shard = 0; shard < counts.size(); shard++) {
+            if (counts.get(shard) > 0) {
+                shards.add(shard);
+            }
+        }
+        return shards;
     }
 
     @Override
@@ -72,23 +123,41 @@ public final class RedisChangeTracker implements TrackChanges {
 
     @Override
     public void noteFlush(Instant at, long rowsWritten) {
-        scripts.onDirtyIndex(keys.dirtyIndexKeys(),
-                List.of("note_flush", Long.toString(at.toEpochMilli()), Long.toString(rowsWritten)));
+        scripts.reachable(() -> {
+            RBatch batch = scripts.newBatch();
+            RMapAsync<String, String> stats = batch.getMap(keys.flushStats(), StringCodec.INSTANCE);
+            stats.putAllAsync(Map.of("lastFlushAt", Long.toString(at.toEpochMilli()),
+                    "lastFlushRows", Long.toString(rowsWritten)));
+            stats.addAndGetAsync("flushedRowsTotal", rowsWritten);
+            return batch.execute();
+        });
     }
 
     /** Whether the channel has changes not yet written to PostgreSQL. */
     public boolean isPending(ChannelId channel) {
-        return scripts.reachable(() -> scripts.redisson().getScoredSortedSet(keys.dirtyIndex(), StringCodec.INSTANCE)
+        return scripts.reachable(() -> scripts.redisson()
+                .getScoredSortedSet(keys.dirtyIndex(RedisKeys.shardOf(channel)), StringCodec.INSTANCE)
                 .contains(channel.value()));
     }
 
+    /** The sum over all shards; the lag is the oldest shard's. */
     @Override
     public SyncStatus status() {
-        List<Object> reply = scripts.onDirtyIndex(keys.dirtyIndexKeys(), List.of("status"));
-        String lastFlushAt = (String) reply.get(3);
-        return new SyncStatus(asLong(reply.get(0)), asLong(reply.get(1)), Duration.ofMillis(asLong(reply.get(2))),
-                lastFlushAt.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(lastFlushAt)),
-                asLong(reply.get(4)), asLong(reply.get(5)));
+        long backlog = 0;
+        long dirtyChannels = 0;
+        long lagMillis = 0;
+        for (List<Object> shard : scripts.onShards(keys, ALL_SHARDS, List.of("status"))) {
+            backlog += asLong(shard.get(0));
+            dirtyChannels += asLong(shard.get(1));
+            lagMillis = Math.max(lagMillis, asLong(shard.get(2)));
+        }
+        Map<String, String> stats = scripts.reachable(() -> scripts.redisson()
+                .<String, String>getMap(keys.flushStats(), StringCodec.INSTANCE).readAllMap());
+        String lastFlushAt = stats.get("lastFlushAt");
+        return new SyncStatus(backlog, dirtyChannels, Duration.ofMillis(lagMillis),
+                lastFlushAt == null ? null : Instant.ofEpochMilli(Long.parseLong(lastFlushAt)),
+                Long.parseLong(stats.getOrDefault("lastFlushRows", "0")),
+                Long.parseLong(stats.getOrDefault("flushedRowsTotal", "0")));
     }
 
     private List<List<Object>> onEach(List<ChannelId> channels, String operation) {

@@ -2,18 +2,29 @@ package io.readstate.adapters.redis;
 
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.UserId;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
- * Where Readstate keeps its state in Redis. Every key of one channel carries the
- * channel id as its hash tag, so one script can change a channel atomically; a user's
- * list of channels lives under the user's tag. Ids cannot contain braces, so a tag never
- * ends early. A few keys are shared by all channels: the epoch and recovery marks that
- * tell a Redis that lost its state, and the write-behind bookkeeping (the index of dirty
- * channels, the backlog, the claims) beside the per-channel dirty keys.
+ * Where Readstate keeps its state in Redis. Every key lives in one of {@link #SHARDS}
+ * shards, and every key of a shard carries the shard's hash tag ({@code {s17}}), so on a
+ * Redis Cluster a shard is one hash slot on one node. A channel belongs to the shard its
+ * id hashes to: its keys sit beside that shard's epoch, recovery mark and write-behind
+ * bookkeeping (the index of dirty channels, the backlog, the claims), so that one script
+ * can change a channel and its bookkeeping atomically. A user's list of channels lives in
+ * the shard the user id hashes to. A node that loses its data loses whole shards,
+ * epoch included, so the loss is always noticed. Only the flush statistics are kept once
+ * for all shards.
+ *
+ * <p>The shard count is part of the layout: changing it moves every key. Ids cannot
+ * contain braces, and neither can the prefix, so a tag never ends early.
  */
 public record RedisKeys(String prefix) {
+
+    /** Shards, hence hash slots in use; spread evenly enough over any realistic number of masters. */
+    public static final int SHARDS = 128;
 
     /** The suffixes of a channel's keys, in the order the scripts take them as KEYS[1..n]. */
     private static final List<String> CHANNEL_KEYS = List.of(
@@ -26,41 +37,52 @@ public record RedisKeys(String prefix) {
         }
     }
 
-    /** A channel's state keys and the loss detection: KEYS[1..9] of the channel script. */
+    /** The shard a channel belongs to. */
+    public static int shardOf(ChannelId channelId) {
+        return shardOf("c", channelId.value());
+    }
+
+    static int shardOf(UserId userId) {
+        return shardOf("u", userId.value());
+    }
+
+    /** A channel's state keys and its shard's loss detection: KEYS[1..9] of the channel script. */
     public List<Object> channel(ChannelId channelId) {
         List<Object> keys = new ArrayList<>(16);
         String base = channelBase(channelId);
         CHANNEL_KEYS.forEach(suffix -> keys.add(base + suffix));
-        keys.add(epoch());
-        keys.add(recovering());
+        int shard = shardOf(channelId);
+        keys.add(epoch(shard));
+        keys.add(recovering(shard));
         return keys;
     }
 
-    /** A channel's keys plus the write-behind bookkeeping: KEYS[1..16] of the channel script. */
+    /** A channel's keys plus its shard's write-behind bookkeeping: KEYS[1..16] of the channel script. */
     public List<Object> trackedChannel(ChannelId channelId) {
         List<Object> keys = channel(channelId);
         String base = channelBase(channelId);
         CHANNEL_TRACKING_KEYS.forEach(suffix -> keys.add(base + suffix));
-        keys.add(dirtyIndex());
-        keys.add(backlog());
-        keys.add(claims());
-        keys.add(claimOwners());
+        int shard = shardOf(channelId);
+        keys.add(dirtyIndex(shard));
+        keys.add(shardKey(shard, "backlog"));
+        keys.add(shardKey(shard, "claims"));
+        keys.add(shardKey(shard, "claim-owners"));
         return keys;
     }
 
-    /** KEYS[1..8] of the dirty-index script. */
-    public List<Object> dirtyIndexKeys() {
-        return List.of(dirtyIndex(), backlog(), claims(), claimOwners(), prefix + "flush-stats", epoch(), recovering(),
-                prefix + "last-loss");
+    /** KEYS[1..7] of the shard script. */
+    public List<Object> shardKeys(int shard) {
+        return List.of(dirtyIndex(shard), shardKey(shard, "backlog"), shardKey(shard, "claims"),
+                shardKey(shard, "claim-owners"), epoch(shard), recovering(shard), shardKey(shard, "last-loss"));
     }
 
-    /** Set when this Redis's state began; its absence means the state was lost. */
-    public String epoch() {
-        return prefix + "epoch";
+    /** Set when this shard's state began; its absence means the node holding the shard lost it. */
+    public String epoch(int shard) {
+        return shardKey(shard, "epoch");
     }
 
-    private String recovering() {
-        return prefix + "recovering";
+    private String recovering(int shard) {
+        return shardKey(shard, "recovering");
     }
 
     public String channelMeta(ChannelId channelId) {
@@ -68,26 +90,47 @@ public record RedisKeys(String prefix) {
     }
 
     public String userChannels(UserId userId) {
-        return prefix + "u:{" + userId.value() + "}:channels";
+        return shardKey(shardOf(userId), "u:" + userId.value() + ":channels");
     }
 
-    public String dirtyIndex() {
-        return prefix + "dirty-index";
+    public String dirtyIndex(int shard) {
+        return shardKey(shard, "dirty-index");
     }
 
-    private String backlog() {
-        return prefix + "backlog";
+    /** The flusher's statistics: the one key shared by all shards, written once per flush. */
+    public String flushStats() {
+        return prefix + "flush-stats";
     }
 
-    private String claims() {
-        return prefix + "claims";
+    /** A SCAN pattern that matches the members hash of every channel. */
+    String allChannelMembersPattern() {
+        return prefix + "{s*}:c:*:members";
     }
 
-    private String claimOwners() {
-        return prefix + "claim-owners";
+    /** The channel whose members hash {@code key} is (a key matched by {@link #allChannelMembersPattern}). */
+    String channelOfMembersKey(String key) {
+        int start = key.indexOf("}:c:") + "}:c:".length();
+        return key.substring(start, key.length() - ":members".length());
+    }
+
+    /** The shard of any key in this layout, read from its hash tag. */
+    int shardOfKey(String key) {
+        int open = key.indexOf("{s", prefix.length());
+        return Integer.parseInt(key.substring(open + 2, key.indexOf('}', open)));
     }
 
     private String channelBase(ChannelId channelId) {
-        return prefix + "c:{" + channelId.value() + "}:";
+        return shardKey(shardOf(channelId), "c:" + channelId.value() + ":");
+    }
+
+    private String shardKey(int shard, String name) {
+        return prefix + "{s" + shard + "}:" + name;
+    }
+
+    private static int shardOf(String kind, String id) {
+        CRC32 crc = new CRC32();
+        crc.update(kind.getBytes(StandardCharsets.UTF_8));
+        crc.update(id.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % SHARDS);
     }
 }

@@ -27,7 +27,7 @@ import org.redisson.client.codec.StringCodec;
 /**
  * The read state in Redis. Every event is one run of the channel script, atomic for
  * its channel; a list of events goes out as one pipelined batch, in order. The per-user
- * index of channels (another hash slot) is written beside the script: before it on a
+ * index of channels (in the user's shard) is written beside the script: before it on a
  * join and after it on a leave, so that it may name a channel the user has left, never
  * miss one it is a member of.
  */
@@ -155,7 +155,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         Set<ChannelId> channels = new LinkedHashSet<>(scripts.reachable(() -> redisson
                 .<String>getSet(keys.userChannels(userId), StringCodec.INSTANCE).readAll()).stream()
                 .map(ChannelId::of).toList());
-        if (recovery.loss().recovering()) {
+        if (recovery.recoveringNow()) {
             channels.addAll(recovery.durableChannelsOf(userId));
         }
         List<MemberState> states = new ArrayList<>(channels.size());

@@ -4,32 +4,48 @@ import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.UserId;
 import io.readstate.domain.model.durable.ChannelImage;
 import io.readstate.domain.port.LoadDurableState;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices that Redis lost its state (a restart without persistence, a failover to an
- * empty node: the epoch key is gone) and rebuilds it from PostgreSQL: each channel
- * before its first use, and all of them in the background ({@link #rebuildAll}). What
- * Redis held but had not been written to PostgreSQL is lost; the loss is reported with
- * the time of the last checkpoint.
+ * Notices that Redis lost state (a restart without persistence, a failover to an empty
+ * node: a shard's epoch key is gone; see {@link RedisKeys} for the shards) and rebuilds
+ * the lost shards from PostgreSQL: each channel before its first use, and all of them in
+ * the background ({@link #rebuildAll}). What those shards held but had not been written to
+ * PostgreSQL is lost; the loss is reported with the time of the last checkpoint. Shards
+ * on nodes that kept their data are left alone.
  */
 public final class RedisRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisRecovery.class);
     private static final int PAGE = 500;
+    private static final List<Integer> ALL_SHARDS = IntStream.range(0, RedisKeys.SHARDS).boxed().toList();
+    /** Losses noticed within this time of the newest are one event (one node, noticed by several calls). */
+    private static final Duration ONE_EVENT = Duration.ofSeconds(10);
+    /** How long {@link #recoveringNow} may answer from what it last read. */
+    private static final long RECOVERING_CACHE_NANOS = Duration.ofMillis(100).toNanos();
 
     private final RedisScripts scripts;
     private final RedisKeys keys;
     private final Optional<LoadDurableState> durable;
     private final RedisHotStateRestorer restorer;
     private final boolean everyChangeDurable;
+    private volatile boolean recoveringSeen;
+    private volatile long recoveringSeenAt = System.nanoTime() - RECOVERING_CACHE_NANOS;
 
     /** What the service knows of the last loss of Redis's state. */
     public record Loss(boolean recovering, Instant detectedAt, Instant checkpointAt) {
@@ -59,29 +75,29 @@ public final class RedisRecovery {
     }
 
     /**
-     * Begins an epoch when Redis has none: at the first start, or after a loss. When
-     * PostgreSQL knows channels, they must be rebuilt first (recovery). Returns whether
-     * this call found the state lost.
+     * Begins an epoch in every shard that has none: at the first start, or after a node
+     * lost its data. When PostgreSQL knows channels, the shards must be rebuilt first
+     * (recovery). Returns whether this call found state lost.
      */
     public boolean beginEpochIfMissing() {
-        boolean present = scripts.reachable(() -> scripts.redisson().getBucket(keys.epoch(), StringCodec.INSTANCE).isExists());
-        if (present) {
+        List<Integer> missing = shardsWithoutEpoch();
+        if (missing.isEmpty()) {
             return false;
         }
         boolean recover = durable.isPresent() && durable.get().channelCount() > 0;
         String checkpoint = !recover ? "" : everyChangeDurable ? Long.toString(System.currentTimeMillis())
                 : durable.get().lastCheckpoint().map(at -> Long.toString(at.toEpochMilli())).orElse("");
-        List<Object> began = scripts.onDirtyIndex(keys.dirtyIndexKeys(),
+        List<List<Object>> replies = scripts.onShards(keys, missing,
                 List.of("begin_epoch", UUID.randomUUID().toString(), recover ? "1" : "0", checkpoint));
-        if (RedisChangeTracker.asLong(began.get(0)) == 1) {
-            if (recover) {
-                LOG.warn("Redis has lost its state (no epoch key): rebuilding every channel from PostgreSQL, each before "
-                        + "its first use and all in the background. Changes made after the last checkpoint ({}), if "
-                        + "any, were not in PostgreSQL and are lost.", checkpoint.isEmpty() ? "none"
-                        : Instant.ofEpochMilli(Long.parseLong(checkpoint)));
-            } else if (durable.isEmpty()) {
-                LOG.info("Redis holds no Readstate state yet (a first start, or a loss: mode cache-only keeps no copy)");
-            }
+        long begun = replies.stream().filter(reply -> RedisChangeTracker.asLong(reply.get(0)) == 1).count();
+        if (begun > 0 && recover) {
+            recoveringSeen = true;
+            LOG.warn("Redis has lost the state of {} of its {} shards (no epoch key): rebuilding their channels from "
+                    + "PostgreSQL, each before its first use and all in the background. Changes to them made after "
+                    + "the last checkpoint ({}), if any, were not in PostgreSQL and are lost.", begun, RedisKeys.SHARDS,
+                    checkpoint.isEmpty() ? "none" : Instant.ofEpochMilli(Long.parseLong(checkpoint)));
+        } else if (begun == RedisKeys.SHARDS && durable.isEmpty()) {
+            LOG.info("Redis holds no Readstate state yet (a first start, or a loss: mode cache-only keeps no copy)");
         }
         return true;
     }
@@ -101,37 +117,148 @@ public final class RedisRecovery {
         return durable.map(store -> store.channelsOf(user)).orElse(List.of());
     }
 
+    /** The last loss over all shards: recovering while any shard is. */
     public Loss loss() {
-        List<Object> reply = scripts.onDirtyIndex(keys.dirtyIndexKeys(), List.of("loss"));
-        return new Loss(RedisChangeTracker.asLong(reply.get(0)) == 1, instant(reply.get(1)), instant(reply.get(2)));
+        List<Loss> losses = shardLosses();
+        boolean recovering = losses.stream().anyMatch(Loss::recovering);
+        recoveringSeen = recovering;
+        recoveringSeenAt = System.nanoTime();
+        Optional<Instant> newest = losses.stream().map(Loss::detectedAt).filter(at -> at != null)
+                .max(Comparator.naturalOrder());
+        if (newest.isEmpty()) {
+            return new Loss(recovering, null, null);
+        }
+        Instant oneEventSince = newest.get().minus(ONE_EVENT);
+        Instant checkpoint = losses.stream()
+                .filter(loss -> loss.detectedAt() != null && !loss.detectedAt().isBefore(oneEventSince))
+                .map(Loss::checkpointAt).filter(at -> at != null).min(Comparator.naturalOrder()).orElse(null);
+        return new Loss(recovering, newest.get(), checkpoint);
+    }
+
+    /** Whether any shard is being rebuilt, as read at most 100 ms ago. */
+    boolean recoveringNow() {
+        if (System.nanoTime() - recoveringSeenAt > RECOVERING_CACHE_NANOS) {
+            loss();
+        }
+        return recoveringSeen;
     }
 
     /**
-     * Rebuilds every channel not rebuilt yet, page by page, then ends the recovery.
-     * Returns the channels gone through (0 when there was nothing to recover).
+     * Rebuilds every channel of the shards being recovered that is not rebuilt yet, page by
+     * page, then gives their users back the channels of other shards, then ends the
+     * recovery of those shards. Returns the channels gone through (0 when nothing was lost).
      */
     public long rebuildAll() {
-        if (durable.isEmpty() || !loss().recovering()) {
+        if (durable.isEmpty()) {
+            return 0;
+        }
+        List<Loss> losses = shardLosses();
+        Set<Integer> lost = new TreeSet<>();
+        for (int shard = 0; shard < losses.size(); shard++) {
+            if (losses.get(shard).recovering()) {
+                lost.add(shard);
+            }
+        }
+        if (lost.isEmpty()) {
             return 0;
         }
         long done = 0;
         long total = durable.get().channelCount();
+        long seen = 0;
         Optional<ChannelId> after = Optional.empty();
         List<ChannelId> page;
         do {
             page = durable.get().channelIds(after, PAGE);
             for (ChannelId channel : page) {
-                rebuild(channel);
+                if (lost.contains(RedisKeys.shardOf(channel))) {
+                    rebuild(channel);
+                    done++;
+                }
             }
-            done += page.size();
+            seen += page.size();
             if (!page.isEmpty()) {
                 after = Optional.of(page.get(page.size() - 1));
-                LOG.info("Rebuilding Redis from PostgreSQL: {}/{} channels", done, total);
+                LOG.info("Rebuilding {} of {} Redis shards from PostgreSQL: {}/{} channels looked at, {} rebuilt",
+                        lost.size(), RedisKeys.SHARDS, seen, total, done);
             }
         } while (page.size() == PAGE);
-        scripts.onDirtyIndex(keys.dirtyIndexKeys(), List.of("end_recovery"));
-        LOG.info("Redis is rebuilt from PostgreSQL: {} channels", done);
+        if (lost.size() < RedisKeys.SHARDS) {
+            relinkUsers(lost);
+        }
+        scripts.onShards(keys, List.copyOf(lost), List.of("end_recovery"));
+        LOG.info("Redis is rebuilt from PostgreSQL: {} shards, {} channels", lost.size(), done);
         return done;
+    }
+
+    /**
+     * A user's list of channels lives in the user's shard. When that shard was lost but a
+     * channel's shard was not, the channel (and who is in it) is still in Redis: add it back
+     * to the lists of its members whose shard was lost. Rebuilt channels did this already.
+     */
+    private void relinkUsers(Set<Integer> lost) {
+        long relinked = 0;
+        List<String> memberKeys = new ArrayList<>(PAGE);
+        for (String key : scripts.reachable(() -> scripts.redisson().getKeys()
+                .getKeysStreamByPattern(keys.allChannelMembersPattern(), PAGE).toList())) {
+            memberKeys.add(key);
+            if (memberKeys.size() == PAGE) {
+                relinked += relinkPage(memberKeys, lost);
+                memberKeys.clear();
+            }
+        }
+        relinked += relinkPage(memberKeys, lost);
+        LOG.info("Gave {} memberships in shards that kept their state back to their users' channel lists", relinked);
+    }
+
+    private long relinkPage(List<String> memberKeys, Set<Integer> lost) {
+        List<String> kept = memberKeys.stream().filter(key -> !lost.contains(keys.shardOfKey(key))).toList();
+        if (kept.isEmpty()) {
+            return 0;
+        }
+        List<List<String>> members = scripts.reachable(() -> {
+            RBatch batch = scripts.newBatch();
+            List<RFuture<Set<String>>> replies = kept.stream()
+                    .map(key -> batch.<String, String>getMap(key, StringCodec.INSTANCE).readAllKeySetAsync()).toList();
+            batch.execute();
+            return replies.stream().map(reply -> List.copyOf(reply.toCompletableFuture().join())).toList();
+        });
+        return scripts.reachable(() -> {
+            RBatch batch = scripts.newBatch();
+            long added = 0;
+            for (int i = 0; i < kept.size(); i++) {
+                String channel = keys.channelOfMembersKey(kept.get(i));
+                for (String user : members.get(i)) {
+                    UserId userId = UserId.of(user);
+                    if (lost.contains(RedisKeys.shardOf(userId))) {
+                        batch.getSet(keys.userChannels(userId), StringCodec.INSTANCE).addAsync(channel);
+                        added++;
+                    }
+                }
+            }
+            if (added > 0) {
+                batch.execute();
+            }
+            return added;
+        });
+    }
+
+    private List<Integer> shardsWithoutEpoch() {
+        List<Boolean> present = scripts.reachable(() -> {
+            RBatch batch = scripts.newBatch();
+            List<RFuture<Boolean>> replies = ALL_SHARDS.stream()
+                    .map(shard -> batch.getBucket(keys.epoch(shard), StringCodec.INSTANCE).isExistsAsync()).toList();
+            batch.execute();
+            return replies.stream().map(reply -> reply.toCompletableFuture().join()).toList();
+        });
+        return ALL_SHARDS.stream().filter(shard -> !present.get(shard)).toList();
+    }
+
+    /** Each shard's last loss, by shard number. */
+    private List<Loss> shardLosses() {
+        return scripts.onShards(keys, ALL_SHARDS, List.of("loss")).stream()
+                .map(reply -> new Loss(RedisChangeTracker.asLong(reply.get(0)) == 1, instant(reply.get(1)),
+                        instant(reply.get(2))))
+                .toList();
     }
 
     private static Instant instant(Object millis) {

@@ -1,6 +1,7 @@
 package io.readstate.adapters.redis;
 
 import io.readstate.domain.port.StoreUnavailable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.redisson.api.BatchOptions;
@@ -16,7 +17,7 @@ final class RedisScripts {
 
     private final RedissonClient redisson;
     private final LuaScript channel;
-    private final LuaScript dirtyIndex;
+    private final LuaScript shard;
     private final Runnable whenStateLost;
 
     /**
@@ -26,9 +27,9 @@ final class RedisScripts {
     RedisScripts(RedissonClient redisson, Runnable whenStateLost) {
         this.redisson = redisson;
         this.whenStateLost = whenStateLost;
-        LuaScript[] loaded = reachable(() -> new LuaScript[] {LuaScript.channel(redisson), LuaScript.dirtyIndex(redisson)});
+        LuaScript[] loaded = reachable(() -> new LuaScript[] {LuaScript.channel(redisson), LuaScript.shard(redisson)});
         this.channel = loaded[0];
-        this.dirtyIndex = loaded[1];
+        this.shard = loaded[1];
     }
 
     RBatch newBatch() {
@@ -50,9 +51,32 @@ final class RedisScripts {
                 channel.sha(), RScript.ReturnType.LIST, keys, args.toArray()));
     }
 
-    List<Object> onDirtyIndex(List<Object> keys, List<Object> args) {
-        return reachable(() -> redisson.getScript(StringCodec.INSTANCE).evalSha((String) keys.get(0),
-                LuaScript.mode(args.get(0)), dirtyIndex.sha(), RScript.ReturnType.LIST, keys, args.toArray()));
+    /** Runs the shard script on one shard; {@code args.get(0)} names the operation. */
+    List<Object> onShard(RedisKeys keys, int shard, List<Object> args) {
+        List<Object> shardKeys = keys.shardKeys(shard);
+        return reachable(() -> redisson.getScript(StringCodec.INSTANCE).evalSha((String) shardKeys.get(0),
+                LuaScript.mode(args.get(0)), this.shard.sha(), RScript.ReturnType.LIST, shardKeys, args.toArray()));
+    }
+
+    /**
+     * Runs the shard script once on each of {@code shards}, as one pipelined batch (on a
+     * cluster, one per node, sent in parallel); the replies in the order of {@code shards}.
+     */
+    List<List<Object>> onShards(RedisKeys keys, List<Integer> shards, List<Object> args) {
+        if (shards.isEmpty()) {
+            return List.of();
+        }
+        return reachable(() -> {
+            RBatch batch = newBatch();
+            List<RFuture<List<Object>>> replies = new ArrayList<>(shards.size());
+            for (int s : shards) {
+                List<Object> shardKeys = keys.shardKeys(s);
+                replies.add(batch.getScript(StringCodec.INSTANCE).evalShaAsync((String) shardKeys.get(0),
+                        LuaScript.mode(args.get(0)), shard.sha(), RScript.ReturnType.LIST, shardKeys, args.toArray()));
+            }
+            batch.execute();
+            return replies.stream().map(reply -> reply.toCompletableFuture().join()).toList();
+        });
     }
 
     /**
@@ -72,7 +96,7 @@ final class RedisScripts {
                     }
                     if (LuaScript.isMissingScript(e)) {
                         channel.load();
-                        dirtyIndex.load();
+                        shard.load();
                     } else if (isStateLost(e)) {
                         whenStateLost.run();
                     } else {

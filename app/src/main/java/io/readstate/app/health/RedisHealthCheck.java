@@ -7,7 +7,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.client.RedisException;
 
-/** Healthy when Redis answers PING within the configured timeout. */
+/** Healthy when Redis (every node of a cluster) answers PING within the configured timeout. */
 public final class RedisHealthCheck extends HealthCheck {
 
     private final RedissonClient redisson;
@@ -21,7 +21,10 @@ public final class RedisHealthCheck extends HealthCheck {
     @Override
     protected Result check() {
         try {
-            if (redisson.getRedisNodes(RedisNodes.SINGLE).pingAll(timeout.toMilliseconds(), TimeUnit.MILLISECONDS)) {
+            boolean answered = redisson.getConfig().isClusterConfig()
+                    ? redisson.getRedisNodes(RedisNodes.CLUSTER).pingAll(timeout.toMilliseconds(), TimeUnit.MILLISECONDS)
+                    : redisson.getRedisNodes(RedisNodes.SINGLE).pingAll(timeout.toMilliseconds(), TimeUnit.MILLISECONDS);
+            if (answered) {
                 return Result.healthy("Redis answered PING");
             }
             return Result.unhealthy("Redis did not answer PING within " + timeout);

@@ -8,26 +8,35 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
+import org.redisson.config.ReadMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Redis that holds the read state: {@code url} ({@code redis://[:password@]host:port};
- * empty starts an embedded Redis), the time a command may take, the key prefix and the
- * connection pool. {@link #build(Environment)} connects and closes the client at shutdown.
+ * The Redis that holds the read state: a Redis Cluster when {@code clusterNodes} names
+ * seed nodes (comma-separated {@code redis://host:port}; it takes precedence), else one
+ * Redis at {@code url} ({@code redis://[:password@]host:port}; empty starts an embedded
+ * Redis); the time a command may take, the key prefix and the connection pool.
+ * {@link #build(Environment)} connects and closes the client at shutdown.
  */
 public class RedisFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisFactory.class);
     private static final int RETRY_ATTEMPTS = 1;
     private static final java.time.Duration RETRY_DELAY = java.time.Duration.ofMillis(50);
+    private static final int CLUSTER_SCAN_MILLIS = 1_000;
 
     private String url;
+
+    private String clusterNodes;
 
     @NotNull
     private Duration timeout = Duration.seconds(2);
@@ -50,6 +59,16 @@ public class RedisFactory {
     @JsonProperty
     public void setUrl(String url) {
         this.url = url;
+    }
+
+    @JsonProperty
+    public String getClusterNodes() {
+        return clusterNodes;
+    }
+
+    @JsonProperty
+    public void setClusterNodes(String clusterNodes) {
+        this.clusterNodes = clusterNodes;
     }
 
     @JsonProperty
@@ -84,6 +103,14 @@ public class RedisFactory {
 
     /** The client, connected; with no url, to an embedded Redis started first. Both stop at shutdown. */
     public RedissonClient build(Environment environment) {
+        List<String> seeds = seedNodes();
+        if (!seeds.isEmpty()) {
+            address = "a Redis Cluster (seeds " + seeds.stream().map(RedisAddress::of).collect(Collectors.joining(", "))
+                    + ")";
+            RedissonClient client = Redisson.create(clusterConfig(seeds));
+            environment.lifecycle().manage(new RedisClientShutdown(client));
+            return client;
+        }
         String target = url;
         if (target == null || target.isBlank()) {
             EmbeddedRedis embedded = EmbeddedRedis.started();
@@ -98,13 +125,47 @@ public class RedisFactory {
         return client;
     }
 
-    /** Where the built client points ({@code host:port}), for the log. */
+    /** Where the built client points ({@code host:port}, or the cluster's seeds), for the log. */
     public String describeAddress() {
         return address;
     }
 
+    /** The cluster's seed nodes, empty when none are configured. */
+    private List<String> seedNodes() {
+        if (clusterNodes == null) {
+            return List.of();
+        }
+        return Arrays.stream(clusterNodes.split(",")).map(String::trim).filter(node -> !node.isEmpty()).toList();
+    }
+
+    /**
+     * Every command goes to the master of its slot (a replica may lag behind, and counts
+     * must not go back); the topology is checked every second so that a failover is
+     * followed quickly.
+     */
+    private Config clusterConfig(List<String> seeds) {
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        config.useClusterServers()
+                .addNodeAddress(seeds.toArray(String[]::new))
+                .setReadMode(ReadMode.MASTER)
+                .setScanInterval(CLUSTER_SCAN_MILLIS)
+                .setTimeout(attemptMillis())
+                .setConnectTimeout(attemptMillis())
+                .setRetryAttempts(RETRY_ATTEMPTS)
+                .setRetryDelay(new ConstantDelay(RETRY_DELAY))
+                .setMasterConnectionPoolSize(connectionPoolSize)
+                .setMasterConnectionMinimumIdleSize(Math.min(connectionPoolSize, 8))
+                .setSlaveConnectionMinimumIdleSize(1);
+        return config;
+    }
+
+    private int attemptMillis() {
+        return (int) Math.max(1, timeout.toMilliseconds() / (RETRY_ATTEMPTS + 1));
+    }
+
     private Config config(String target) {
-        int attemptMillis = (int) Math.max(1, timeout.toMilliseconds() / (RETRY_ATTEMPTS + 1));
+        int attemptMillis = attemptMillis();
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
         config.useSingleServer()
