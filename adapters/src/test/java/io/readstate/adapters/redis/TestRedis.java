@@ -19,6 +19,11 @@ import redis.embedded.RedisServer;
  * else the machine's own Redis on 127.0.0.1:6379 when it answers, else a Testcontainers
  * Redis where Docker runs, else an embedded {@code redis-server}. Each test keeps its keys
  * apart with {@link #uniquePrefix()}.
+ *
+ * <p>With the system property {@code readstate.test.redis=cluster} (the build's
+ * {@code cluster} test run sets it), {@link #newClient()} connects to a Redis Cluster
+ * instead: 3 masters and 3 replicas started once per JVM by {@code scripts/redis-cluster.sh}
+ * on free loopback ports, stopped when the JVM exits ({@link TestRedisCluster}).
  */
 public final class TestRedis {
 
@@ -40,10 +45,18 @@ public final class TestRedis {
     }
 
     public static RedissonClient newClient() {
+        if (onCluster()) {
+            return TestRedisCluster.shared().newClient();
+        }
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
         config.useSingleServer().setAddress(url()).setConnectionMinimumIdleSize(2).setConnectionPoolSize(16);
         return Redisson.create(config);
+    }
+
+    /** Whether this test run is against a Redis Cluster ({@code -Dreadstate.test.redis=cluster}). */
+    public static boolean onCluster() {
+        return "cluster".equals(System.getProperty("readstate.test.redis"));
     }
 
     private static String locate() {
