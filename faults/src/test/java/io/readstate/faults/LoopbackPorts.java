@@ -36,6 +36,29 @@ final class LoopbackPorts {
         throw new IllegalStateException("no spare loopback port between " + LOWEST + " and " + HIGHEST);
     }
 
+    /**
+     * The first of {@code count} consecutive spare ports for Redis Cluster nodes, each with
+     * its cluster bus port (10,000 above) spare too; both stay below the ephemeral range.
+     */
+    static int spareClusterRange(int count) {
+        for (int tries = 0; tries < 500; tries++) {
+            int first = 10_000 + RANDOM.nextInt(9_000);
+            boolean spare = true;
+            for (int i = 0; i < count && spare; i++) {
+                spare = !HANDED_OUT.contains(first + i) && !HANDED_OUT.contains(first + i + 10_000)
+                        && bindable(first + i) && bindable(first + i + 10_000);
+            }
+            if (spare) {
+                for (int i = 0; i < count; i++) {
+                    HANDED_OUT.add(first + i);
+                    HANDED_OUT.add(first + i + 10_000);
+                }
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " spare loopback ports (and their cluster bus ports)");
+    }
+
     private static boolean bindable(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);

@@ -44,28 +44,33 @@ final class ServiceInstance implements AutoCloseable {
      * overrides for settings that have no environment variable (such as {@code flush.lease=5s}).
      */
     record Settings(String mode, String redisUrl, String jdbcUrl, String databaseUser, String flushInterval,
-                    List<String> configOverrides) {
+                    List<String> configOverrides, String redisClusterNodes) {
 
         static Settings writeBehind(PrivateRedis redis, PrivatePostgres postgres) {
-            return new Settings("write-behind", redis.url(), postgres.jdbcUrl(), postgres.user(), "1s", List.of());
+            return new Settings("write-behind", redis.url(), postgres.jdbcUrl(), postgres.user(), "1s", List.of(), "");
         }
 
         Settings mode(String newMode) {
-            return new Settings(newMode, redisUrl, jdbcUrl, databaseUser, flushInterval, configOverrides);
+            return new Settings(newMode, redisUrl, jdbcUrl, databaseUser, flushInterval, configOverrides, redisClusterNodes);
         }
 
         Settings redis(PrivateRedis redis) {
-            return new Settings(mode, redis.url(), jdbcUrl, databaseUser, flushInterval, configOverrides);
+            return new Settings(mode, redis.url(), jdbcUrl, databaseUser, flushInterval, configOverrides, redisClusterNodes);
         }
 
         Settings flushInterval(String interval) {
-            return new Settings(mode, redisUrl, jdbcUrl, databaseUser, interval, configOverrides);
+            return new Settings(mode, redisUrl, jdbcUrl, databaseUser, interval, configOverrides, redisClusterNodes);
+        }
+
+        /** The same on a Redis Cluster: its seed nodes, as {@code REDIS_CLUSTER_NODES} takes them. */
+        Settings onCluster(String nodes) {
+            return new Settings(mode, redisUrl, jdbcUrl, databaseUser, flushInterval, configOverrides, nodes);
         }
 
         Settings override(String setting) {
             List<String> more = new ArrayList<>(configOverrides);
             more.add(setting);
-            return new Settings(mode, redisUrl, jdbcUrl, databaseUser, flushInterval, List.copyOf(more));
+            return new Settings(mode, redisUrl, jdbcUrl, databaseUser, flushInterval, List.copyOf(more), redisClusterNodes);
         }
     }
 
@@ -78,6 +83,7 @@ final class ServiceInstance implements AutoCloseable {
         this.configOverrides = settings.configOverrides();
         this.environment = new LinkedHashMap<>();
         environment.put("REDIS_URL", settings.redisUrl());
+        environment.put("REDIS_CLUSTER_NODES", settings.redisClusterNodes());
         environment.put("DATABASE_URL", settings.jdbcUrl());
         environment.put("DATABASE_USER", settings.databaseUser());
         environment.put("DATABASE_PASSWORD", "");
@@ -121,7 +127,7 @@ final class ServiceInstance implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // nothing of the machine's own Readstate settings may leak into a private instance
         builder.environment().keySet().removeIf(key -> key.startsWith("READSTATE_") || key.startsWith("DATABASE_")
-                || key.equals("REDIS_URL") || key.equals("FLUSH_INTERVAL") || key.endsWith("_PORT"));
+                || key.startsWith("REDIS_") || key.equals("FLUSH_INTERVAL") || key.endsWith("_PORT"));
         builder.environment().putAll(environment);
         try {
             Files.writeString(log, "---- " + Instant.now() + " starting " + name + ": "

@@ -63,6 +63,13 @@ final class TestBed implements AutoCloseable {
         return another;
     }
 
+    /** A Redis Cluster of 3 masters and 3 replicas, its nodes' files and logs beside the bed's logs. */
+    PrivateRedisCluster newCluster(String name) {
+        PrivateRedisCluster cluster = PrivateRedisCluster.start(logs.resolve(name));
+        started.add(cluster);
+        return cluster;
+    }
+
     /** Write-behind on this bed's Redis and PostgreSQL, flushing every second. */
     ServiceInstance.Settings writeBehind() {
         return ServiceInstance.Settings.writeBehind(redis, postgres);
