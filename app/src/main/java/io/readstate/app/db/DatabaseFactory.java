@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import org.hibernate.validator.constraints.Range;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
@@ -16,7 +17,8 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * Where the durable state lives: {@code url} (a JDBC URL) with {@code user} and
  * {@code password}; with no URL, an embedded PostgreSQL keeping its data under
  * {@code embeddedDataDirectory}. Builds the Jdbi (registering the health check
- * {@code postgres}) and migrates the schema.
+ * {@code postgres}) and migrates the schema, hash-partitioning each table by channel into
+ * {@code partitions} partitions when it first partitions them.
  */
 public class DatabaseFactory {
 
@@ -30,6 +32,8 @@ public class DatabaseFactory {
     @NotNull
     private Duration connectTimeout = Duration.seconds(2);
     private int maxConnections = 16;
+    @Range(min = 1, max = 1024)
+    private int partitions = 16;
 
     private DataSourceFactory dataSource;
 
@@ -71,6 +75,17 @@ public class DatabaseFactory {
     @JsonProperty
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    /** How many hash partitions each table gets; read only when the tables are first partitioned. */
+    @JsonProperty
+    public int getPartitions() {
+        return partitions;
+    }
+
+    @JsonProperty
+    public void setPartitions(int partitions) {
+        this.partitions = partitions;
     }
 
     public boolean isEmbedded() {
@@ -115,7 +130,7 @@ public class DatabaseFactory {
             environment.lifecycle().manage(new EmbeddedPostgresServer.Shutdown());
         }
         DataSourceFactory settings = dataSourceFactory();
-        SchemaMigration.migrate(settings.getUrl(), settings.getUser(), settings.getPassword());
+        SchemaMigration.migrate(settings.getUrl(), settings.getUser(), settings.getPassword(), partitions);
         Jdbi jdbi = new JdbiFactory().build(environment, settings, "postgres");
         jdbi.installPlugin(new PostgresPlugin());
         return jdbi;
