@@ -53,9 +53,16 @@ CREATE INDEX mentions_of_member ON mentions (channel_id, user_id, seq);
 DO $$
 DECLARE
     partitions constant integer := ${partitions};
+    -- this transaction locks what each partition brings, 18 relations (4 tables, their TOAST tables and indexes)
+    lock_slots constant integer := current_setting('max_locks_per_transaction')::integer
+        * (current_setting('max_connections')::integer + current_setting('max_prepared_transactions')::integer);
 BEGIN
     IF partitions < 1 OR partitions > 1024 THEN
         RAISE EXCEPTION 'the partition count must be between 1 and 1024, not %', partitions;
+    END IF;
+    IF 18 * partitions > lock_slots THEN
+        RAISE EXCEPTION '% partitions take % locks in one transaction; the server has room for %', partitions,
+            18 * partitions, lock_slots USING HINT = 'Raise max_locks_per_transaction, or partition less.';
     END IF;
 END
 $$;
