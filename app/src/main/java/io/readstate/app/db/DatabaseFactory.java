@@ -112,10 +112,14 @@ public class DatabaseFactory {
             factory.setValidationQueryTimeout(connectTimeout);
             factory.setCheckConnectionOnBorrow(true);
             factory.setAutoCommitByDefault(true);
+            // JIT off: the planner costs a join into a partitioned table as if it probed every
+            // partition, which lifts millisecond queries over jit_above_cost, and compiling
+            // them takes hundreds of milliseconds.
             factory.setProperties(Map.of(
                     "connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())),
                     "socketTimeout", "60",
-                    "ApplicationName", "readstate"));
+                    "ApplicationName", "readstate",
+                    "options", "-c jit=off"));
             dataSource = factory;
         }
         return dataSource;
