@@ -1,5 +1,8 @@
 --liquibase formatted sql
 
+-- How many hash partitions changeset 2 makes of each table; the service passes its configured count.
+--property name:partitions value:16
+
 --changeset readstate:1-read-state
 --comment: The durable read state. Every table is keyed by channel first, so it can be partitioned by channel.
 CREATE TABLE channels (
@@ -44,3 +47,123 @@ CREATE TABLE mentions (
 );
 CREATE INDEX mentions_of_member ON mentions (channel_id, user_id, seq);
 --rollback DROP TABLE mentions; DROP TABLE messages; DROP TABLE members; DROP TABLE channels;
+
+--changeset readstate:2-partition-by-channel splitStatements:false
+--comment: Each table becomes PARTITION BY HASH (channel_id) with ${partitions} partitions (the configured count when this first runs), rows kept.
+DO $$
+DECLARE
+    partitions constant integer := ${partitions};
+    -- this transaction locks what each partition brings, 18 relations (4 tables, their TOAST tables and indexes)
+    lock_slots constant integer := current_setting('max_locks_per_transaction')::integer
+        * (current_setting('max_connections')::integer + current_setting('max_prepared_transactions')::integer);
+BEGIN
+    IF partitions < 1 OR partitions > 1024 THEN
+        RAISE EXCEPTION 'the partition count must be between 1 and 1024, not %', partitions;
+    END IF;
+    IF 18 * partitions > lock_slots THEN
+        RAISE EXCEPTION '% partitions take % locks in one transaction; the server has room for %', partitions,
+            18 * partitions, lock_slots USING HINT = 'Raise max_locks_per_transaction, or partition less.';
+    END IF;
+END
+$$;
+
+-- The old tables step aside, and so do the names of their indexes, which the new tables take over.
+ALTER TABLE channels RENAME TO channels_unpartitioned;
+ALTER INDEX channels_pkey RENAME TO channels_unpartitioned_pkey;
+ALTER TABLE members RENAME TO members_unpartitioned;
+ALTER INDEX members_pkey RENAME TO members_unpartitioned_pkey;
+ALTER INDEX members_of_user RENAME TO members_unpartitioned_of_user;
+ALTER TABLE messages RENAME TO messages_unpartitioned;
+ALTER INDEX messages_pkey RENAME TO messages_unpartitioned_pkey;
+ALTER TABLE mentions RENAME TO mentions_unpartitioned;
+ALTER INDEX mentions_pkey RENAME TO mentions_unpartitioned_pkey;
+ALTER INDEX mentions_of_member RENAME TO mentions_unpartitioned_of_member;
+
+CREATE TABLE channels (
+    channel_id      text        PRIMARY KEY,
+    head_seq        bigint      NOT NULL DEFAULT 0,
+    last_message_at timestamptz,
+    window_floor    bigint      NOT NULL DEFAULT 0,
+    window_count    integer     NOT NULL DEFAULT 0,
+    generation      bigint      NOT NULL DEFAULT 0,
+    updated_at      timestamptz NOT NULL DEFAULT now()
+) PARTITION BY HASH (channel_id);
+
+CREATE TABLE members (
+    channel_id    text        NOT NULL,
+    user_id       text        NOT NULL,
+    generation    bigint      NOT NULL,
+    present       boolean     NOT NULL,
+    last_read_seq bigint      NOT NULL,
+    last_read_at  timestamptz NOT NULL,
+    PRIMARY KEY (channel_id, user_id)
+) PARTITION BY HASH (channel_id);
+CREATE INDEX members_of_user ON members (user_id) WHERE present;
+
+CREATE TABLE messages (
+    channel_id  text    NOT NULL,
+    seq         bigint  NOT NULL,
+    mention_all boolean NOT NULL DEFAULT false,
+    deleted     boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (channel_id, seq)
+) PARTITION BY HASH (channel_id);
+
+CREATE TABLE mentions (
+    channel_id text   NOT NULL,
+    seq        bigint NOT NULL,
+    user_id    text   NOT NULL,
+    generation bigint NOT NULL,
+    PRIMARY KEY (channel_id, seq, user_id)
+) PARTITION BY HASH (channel_id);
+CREATE INDEX mentions_of_member ON mentions (channel_id, user_id, seq);
+
+-- Partitions are named <table>_p<remainder>; each gets the primary key and indexes of its table.
+DO $$
+DECLARE
+    partitions constant integer := ${partitions};
+    tbl text;
+BEGIN
+    FOREACH tbl IN ARRAY ARRAY['channels', 'members', 'messages', 'mentions'] LOOP
+        FOR remainder IN 0 .. partitions - 1 LOOP
+            EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES WITH (MODULUS %s, REMAINDER %s)',
+                           tbl || '_p' || remainder, tbl, partitions, remainder);
+        END LOOP;
+    END LOOP;
+END
+$$;
+
+INSERT INTO channels (channel_id, head_seq, last_message_at, window_floor, window_count, generation, updated_at)
+SELECT channel_id, head_seq, last_message_at, window_floor, window_count, generation, updated_at
+FROM channels_unpartitioned;
+INSERT INTO members (channel_id, user_id, generation, present, last_read_seq, last_read_at)
+SELECT channel_id, user_id, generation, present, last_read_seq, last_read_at FROM members_unpartitioned;
+INSERT INTO messages (channel_id, seq, mention_all, deleted)
+SELECT channel_id, seq, mention_all, deleted FROM messages_unpartitioned;
+INSERT INTO mentions (channel_id, seq, user_id, generation)
+SELECT channel_id, seq, user_id, generation FROM mentions_unpartitioned;
+
+DROP TABLE channels_unpartitioned, members_unpartitioned, messages_unpartitioned, mentions_unpartitioned;
+ANALYZE channels, members, messages, mentions;
+/* liquibase rollback
+ALTER TABLE channels RENAME TO channels_partitioned;
+ALTER INDEX channels_pkey RENAME TO channels_partitioned_pkey;
+ALTER TABLE members RENAME TO members_partitioned;
+ALTER INDEX members_pkey RENAME TO members_partitioned_pkey;
+ALTER INDEX members_of_user RENAME TO members_partitioned_of_user;
+ALTER TABLE messages RENAME TO messages_partitioned;
+ALTER INDEX messages_pkey RENAME TO messages_partitioned_pkey;
+ALTER TABLE mentions RENAME TO mentions_partitioned;
+ALTER INDEX mentions_pkey RENAME TO mentions_partitioned_pkey;
+ALTER INDEX mentions_of_member RENAME TO mentions_partitioned_of_member;
+CREATE TABLE channels (LIKE channels_partitioned INCLUDING DEFAULTS, PRIMARY KEY (channel_id));
+CREATE TABLE members (LIKE members_partitioned INCLUDING DEFAULTS, PRIMARY KEY (channel_id, user_id));
+CREATE INDEX members_of_user ON members (user_id) WHERE present;
+CREATE TABLE messages (LIKE messages_partitioned INCLUDING DEFAULTS, PRIMARY KEY (channel_id, seq));
+CREATE TABLE mentions (LIKE mentions_partitioned INCLUDING DEFAULTS, PRIMARY KEY (channel_id, seq, user_id));
+CREATE INDEX mentions_of_member ON mentions (channel_id, user_id, seq);
+INSERT INTO channels SELECT * FROM channels_partitioned;
+INSERT INTO members SELECT * FROM members_partitioned;
+INSERT INTO messages SELECT * FROM messages_partitioned;
+INSERT INTO mentions SELECT * FROM mentions_partitioned;
+DROP TABLE channels_partitioned, members_partitioned, messages_partitioned, mentions_partitioned;
+*/

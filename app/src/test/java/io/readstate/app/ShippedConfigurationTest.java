@@ -35,6 +35,7 @@ class ShippedConfigurationTest {
 
         assertThat(config.getMode()).isEqualTo(Mode.WRITE_BEHIND);
         assertThat(config.getDatabase().isEmbedded()).isTrue();
+        assertThat(config.getDatabase().getPartitions()).isEqualTo(16);
         assertThat(config.getFlush().getInterval()).isEqualTo(Duration.seconds(1));
         assertThat(config.getWindowSize()).isEqualTo(10_000);
         assertThat(config.getRedis().getUrl()).isNullOrEmpty();
@@ -87,5 +88,19 @@ class ShippedConfigurationTest {
         assertThat(config.getDatabase().getUrl()).isEqualTo("jdbc:postgresql://db.example:5432/readstate");
         assertThat(config.getDatabase().isEmbedded()).isFalse();
         assertThat(config.getFlush().getInterval()).isEqualTo(Duration.milliseconds(250));
+    }
+
+    @Test
+    void the_environment_sets_how_many_partitions_each_table_gets() throws Exception {
+        assertThat(read(Map.of("DATABASE_PARTITIONS", "64")).getDatabase().getPartitions()).isEqualTo(64);
+    }
+
+    @Test
+    void a_partition_count_outside_1_to_1024_stops_the_start_naming_the_range() {
+        for (String count : new String[] {"0", "1025"}) {
+            assertThatThrownBy(() -> read(Map.of("DATABASE_PARTITIONS", count)))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("database.partitions must be between 1 and 1024");
+        }
     }
 }

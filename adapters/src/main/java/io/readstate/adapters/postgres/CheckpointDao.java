@@ -80,6 +80,15 @@ public interface CheckpointDao {
             """)
     int markDeleted(@Bind("channels") String[] channels, @Bind("seqs") Long[] seqs);
 
+    /**
+     * For the rest of the transaction, the trims below probe each channel's rows by index.
+     * Their tables are partitioned by channel: the planner costs a nested loop as if each
+     * row of the chunk probed every partition, although at run time it probes one, so left
+     * alone it hashes whole tables instead (and compiles the plan with JIT).
+     */
+    @SqlUpdate("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SET LOCAL jit = off")
+    void probeByChannel();
+
     /** Messages that left the window are no longer needed. */
     @SqlUpdate("""
             DELETE FROM messages m USING unnest(:channels::text[], :floors::bigint[]) AS t(channel_id, floor)

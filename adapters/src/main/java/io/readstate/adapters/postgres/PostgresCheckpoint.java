@@ -83,6 +83,9 @@ public final class PostgresCheckpoint implements WriteCheckpoint {
                 rows += inChunks(deletions, chunk -> dao.markDeleted(strings(chunk, DeletionRow::channel),
                         longs(chunk, DeletionRow::seq)));
                 List<ChannelChanges> trimmed = channels.stream().filter(c -> c.head().windowFloor() > 0).toList();
+                if (!trimmed.isEmpty()) {
+                    dao.probeByChannel();
+                }
                 inChunks(trimmed, chunk -> dao.trimMentions(strings(chunk, c -> c.channelId().value()),
                         longs(chunk, c -> c.head().windowFloor())));
                 inChunks(trimmed, chunk -> dao.trimMessages(strings(chunk, c -> c.channelId().value()),

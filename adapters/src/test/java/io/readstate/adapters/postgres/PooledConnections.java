@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /**
  * Connections to one test database, kept open between uses (tests would otherwise open
  * one per statement) and committing without waiting for the disk; production uses the
- * application's pool instead.
+ * application's pool instead. JIT is off, as in the application's pool.
  */
 final class PooledConnections implements ConnectionFactory {
 
@@ -39,7 +39,7 @@ final class PooledConnections implements ConnectionFactory {
         Properties properties = new Properties();
         properties.setProperty("user", database.user());
         properties.setProperty("password", database.password());
-        properties.setProperty("options", "-c synchronous_commit=off");
+        properties.setProperty("options", "-c synchronous_commit=off -c jit=off");
         return DriverManager.getConnection(database.url(), properties);
     }
 

@@ -24,7 +24,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * The PostgreSQL that tests share, one server per JVM: {@code READSTATE_TEST_DATABASE_URL}
  * (with {@code READSTATE_TEST_DATABASE_USER}) when set, else the machine's own server on
  * 127.0.0.1:5432 when it answers, else Testcontainers where Docker runs, else an embedded
- * server. Each call of {@link #newDatabase()} makes a fresh database with the schema migrated.
+ * server. Each call of {@link #newDatabase()} makes a fresh database with the schema migrated
+ * (with the changelog's default partition count).
  */
 public final class TestPostgres {
 
@@ -54,6 +55,13 @@ public final class TestPostgres {
     }
 
     public static Database newDatabase() {
+        Database database = newEmptyDatabase();
+        migrate(database);
+        return database;
+    }
+
+    /** One fresh database with no schema. */
+    public static Database newEmptyDatabase() {
         Server s = server();
         String name = "readstate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(s.baseUrl() + "postgres", s.user(), s.password());
@@ -62,9 +70,7 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
-        Database database = new Database(s.baseUrl() + name, s.user(), s.password());
-        migrate(database);
-        return database;
+        return new Database(s.baseUrl() + name, s.user(), s.password());
     }
 
     @SuppressWarnings("deprecation")

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import org.hibernate.validator.constraints.Range;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
@@ -16,7 +17,8 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * Where the durable state lives: {@code url} (a JDBC URL) with {@code user} and
  * {@code password}; with no URL, an embedded PostgreSQL keeping its data under
  * {@code embeddedDataDirectory}. Builds the Jdbi (registering the health check
- * {@code postgres}) and migrates the schema.
+ * {@code postgres}) and migrates the schema, hash-partitioning each table by channel into
+ * {@code partitions} partitions when it first partitions them.
  */
 public class DatabaseFactory {
 
@@ -30,6 +32,8 @@ public class DatabaseFactory {
     @NotNull
     private Duration connectTimeout = Duration.seconds(2);
     private int maxConnections = 16;
+    @Range(min = 1, max = 1024)
+    private int partitions = 16;
 
     private DataSourceFactory dataSource;
 
@@ -73,6 +77,17 @@ public class DatabaseFactory {
         this.maxConnections = maxConnections;
     }
 
+    /** How many hash partitions each table gets; read only when the tables are first partitioned. */
+    @JsonProperty
+    public int getPartitions() {
+        return partitions;
+    }
+
+    @JsonProperty
+    public void setPartitions(int partitions) {
+        this.partitions = partitions;
+    }
+
     public boolean isEmbedded() {
         return url.isEmpty();
     }
@@ -97,10 +112,14 @@ public class DatabaseFactory {
             factory.setValidationQueryTimeout(connectTimeout);
             factory.setCheckConnectionOnBorrow(true);
             factory.setAutoCommitByDefault(true);
+            // JIT off: the planner costs a join into a partitioned table as if it probed every
+            // partition, which lifts millisecond queries over jit_above_cost, and compiling
+            // them takes hundreds of milliseconds.
             factory.setProperties(Map.of(
                     "connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())),
                     "socketTimeout", "60",
-                    "ApplicationName", "readstate"));
+                    "ApplicationName", "readstate",
+                    "options", "-c jit=off"));
             dataSource = factory;
         }
         return dataSource;
@@ -115,7 +134,7 @@ public class DatabaseFactory {
             environment.lifecycle().manage(new EmbeddedPostgresServer.Shutdown());
         }
         DataSourceFactory settings = dataSourceFactory();
-        SchemaMigration.migrate(settings.getUrl(), settings.getUser(), settings.getPassword());
+        SchemaMigration.migrate(settings.getUrl(), settings.getUser(), settings.getPassword(), partitions);
         Jdbi jdbi = new JdbiFactory().build(environment, settings, "postgres");
         jdbi.installPlugin(new PostgresPlugin());
         return jdbi;
