@@ -28,7 +28,7 @@ public record Database(Postgres postgres, String name) {
     }
 
     /** The service's view of it: URL and user, for its environment. */
-    public ServiceProcess.Stores storesWith(RedisServer redis) {
+    public ServiceProcess.Stores storesWith(RedisEndpoint redis) {
         return new ServiceProcess.Stores(redis, Optional.of(url()), postgres.user());
     }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * A private redis-server that the benchmark starts on a loopback port without any
  * persistence, can kill hard and restart empty, and asks through redis-cli.
  */
-public final class RedisServer {
+public final class RedisServer implements RedisEndpoint {
 
     private static final Pattern USED_MEMORY = Pattern.compile("(?m)^used_memory:(\\d+)");
     private static final Pattern CLIENT_BUFFERS = Pattern.compile("(?m)^mem_clients_normal:(\\d+)");
@@ -45,6 +45,11 @@ public final class RedisServer {
         throw new IllegalStateException("redis-server on port " + port + " did not answer; see " + log);
     }
 
+    /** A clean stop (SIGTERM). */
+    public void stop() {
+        children.stop(process, 10);
+    }
+
     /** kill -9, as a machine or container dying would. */
     public void killHard() throws InterruptedException {
         children.kill(process);
@@ -61,6 +66,16 @@ public final class RedisServer {
 
     public String url() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public String environmentVariable() {
+        return "REDIS_URL";
+    }
+
+    @Override
+    public String address() {
+        return url();
     }
 
     public long pid() {

@@ -24,8 +24,8 @@ public final class ServiceProcess {
     private final AdminClient admin;
     private final Path log;
 
-    /** Where the service keeps its state: the Redis, and the database for a durable mode. */
-    public record Stores(RedisServer redis, Optional<String> databaseUrl, String databaseUser) {
+    /** Where the service keeps its state: the Redis (one server or a cluster), and the database for a durable mode. */
+    public record Stores(RedisEndpoint redis, Optional<String> databaseUrl, String databaseUser) {
     }
 
     private ServiceProcess(ChildProcesses children, Process process, String mode, ReadstateApi api, AdminClient admin,
@@ -51,7 +51,7 @@ public final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         Map<String, String> env = builder.environment();
         env.put("READSTATE_MODE", mode);
-        env.put("REDIS_URL", stores.redis().url());
+        env.put(stores.redis().environmentVariable(), stores.redis().address());
         stores.databaseUrl().ifPresent(url -> {
             env.put("DATABASE_URL", url);
             env.put("DATABASE_USER", stores.databaseUser());

@@ -3,6 +3,7 @@ package io.readstate.bench.run;
 import io.readstate.bench.infra.ChildProcesses;
 import io.readstate.bench.infra.Database;
 import io.readstate.bench.infra.Postgres;
+import io.readstate.bench.infra.RedisCluster;
 import io.readstate.bench.infra.RedisServer;
 import io.readstate.bench.infra.ServiceProcess;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a run starts and must stop: private redis-servers, the service processes, and
+ * What a run starts and must stop: private redis-servers and Redis Clusters, the service processes, and
  * the databases it creates ({@code readstate_bench_<time>[_suffix]}), dropped at the end
  * unless asked to keep them. Logs, and the copy of the service jar the services run, go to
  * {@code bench/target/logs-<time>/}.
@@ -27,6 +28,7 @@ public final class Infrastructure implements AutoCloseable {
 
     private final ChildProcesses children = new ChildProcesses();
     private final List<Database> databases = new ArrayList<>();
+    private final List<RedisCluster> clusters = new ArrayList<>();
     private final Postgres postgres;
     private final String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
     private final Path logs;
@@ -62,10 +64,22 @@ public final class Infrastructure implements AutoCloseable {
         return RedisServer.start(children, logs.resolve("redis-" + name + ".log"));
     }
 
+    /** A Redis Cluster of {@link RedisCluster#MASTERS} masters, its files in the logs' {@code cluster-<name>/}. */
+    public synchronized RedisCluster redisCluster(String name) throws IOException {
+        RedisCluster cluster = RedisCluster.start(Files.createDirectories(logs.resolve("cluster-" + name)));
+        clusters.add(cluster);
+        return cluster;
+    }
+
     /** Starts a service; it answers once {@link ServiceProcess#awaitReady} returns. */
     public ServiceProcess service(String mode, ServiceProcess.Stores stores) {
+        return service(mode, mode, stores);
+    }
+
+    /** As {@link #service(String, ServiceProcess.Stores)}, logging to {@code service-<name>.log}. */
+    public ServiceProcess service(String name, String mode, ServiceProcess.Stores stores) {
         return ServiceProcess.start(children, serviceJar, Path.of("."), mode, stores, FLUSH_INTERVAL, serviceJvmOptions,
-                logs.resolve("service-" + mode + ".log"));
+                logs.resolve("service-" + name + ".log"));
     }
 
     public Duration flushInterval() {
@@ -84,6 +98,7 @@ public final class Infrastructure implements AutoCloseable {
         }
         closed = true;
         children.close();
+        clusters.forEach(RedisCluster::close);
         try {
             Files.deleteIfExists(serviceJar);
         } catch (IOException e) {
