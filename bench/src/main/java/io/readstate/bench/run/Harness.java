@@ -106,18 +106,38 @@ public final class Harness {
     /** The rate search; then a run at half the rate held under 10 ms (latency), and one at half the rate held under 100 ms (PostgreSQL). */
     public TransportFigures measure(String label, Workload workload, int perRequest, double startRate, Target target,
                                     DbProbe db) throws InterruptedException, SQLException {
-        progress.say("%s: searching the highest rates with p99 under %.0f ms and under %.0f ms", label,
-                RateSearch.P99_LIMIT_MILLIS, RateSearch.LOOSE_P99_LIMIT_MILLIS);
-        RateSearch.Outcome outcome = search(label, workload, perRequest, startRate, target);
-        progress.say("%s: %,.0f events/s held p99 < 10 ms, %,.0f held p99 < 100 ms", label, outcome.maxSustained(),
-                outcome.capacity());
+        RateSearch.Outcome outcome = searchBoth(label, workload, perRequest, startRate, target);
         Supplier<List<Event>> requests = requests(workload, perRequest);
-        double half = outcome.maxSustained() > 0 ? outcome.maxSustained() / 2 : outcome.firstFailed() / 4;
+        double half = half(outcome);
         Window latency = window(label + " at half (latency)", requests, perRequest, half, target, db);
         double loaded = outcome.capacity() / 2;
         Window load = loaded > half * 1.5 ? window(label + " at half the p99 < 100 ms rate (PostgreSQL)", requests,
                 perRequest, loaded, target, db) : latency;
         return new TransportFigures(outcome, latency.run(), load.run(), load.db());
+    }
+
+    /** The rate search; then a run at half the rate held under 10 ms, for the latency there (no PostgreSQL window). */
+    public Sustained sustained(String label, Workload workload, int perRequest, double startRate, Target target)
+            throws InterruptedException, SQLException {
+        RateSearch.Outcome outcome = searchBoth(label, workload, perRequest, startRate, target);
+        Window latency = window(label + " at half (latency)", requests(workload, perRequest), perRequest, half(outcome),
+                target, DbProbe.NONE);
+        return new Sustained(outcome, latency.run());
+    }
+
+    private RateSearch.Outcome searchBoth(String label, Workload workload, int perRequest, double startRate,
+                                          Target target) throws InterruptedException {
+        progress.say("%s: searching the highest rates with p99 under %.0f ms and under %.0f ms", label,
+                RateSearch.P99_LIMIT_MILLIS, RateSearch.LOOSE_P99_LIMIT_MILLIS);
+        RateSearch.Outcome outcome = search(label, workload, perRequest, startRate, target);
+        progress.say("%s: %,.0f events/s held p99 < 10 ms, %,.0f held p99 < 100 ms", label, outcome.maxSustained(),
+                outcome.capacity());
+        return outcome;
+    }
+
+    /** Half the rate held under 10 ms; when none held, a quarter of the lowest that failed. */
+    private static double half(RateSearch.Outcome outcome) {
+        return outcome.maxSustained() > 0 ? outcome.maxSustained() / 2 : outcome.firstFailed() / 4;
     }
 
     private record Window(StepResult run, DbLoad db) {
