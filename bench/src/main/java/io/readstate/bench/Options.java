@@ -4,17 +4,21 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The command line: {@code --quick} or {@code --full}; {@code --url URL [--token T]
- * [--admin-url U --admin-password P]} to measure a service already running instead of
- * starting one per mode; {@code --out DIR}; {@code --service-jar PATH};
- * {@code --postgres HOST:PORT} and {@code --postgres-user USER}; {@code --keep-databases}.
+ * The command line: {@code --quick} or {@code --full}; {@code --scale} for the scale-out
+ * rows alone (with the steps of {@code --full}, or of {@code --quick} when given too);
+ * {@code --url URL [--token T] [--admin-url U --admin-password P]} to measure a service
+ * already running instead of starting one per mode; {@code --out DIR};
+ * {@code --service-jar PATH}; {@code --postgres HOST:PORT} and {@code --postgres-user USER};
+ * {@code --keep-databases}.
  */
-public record Options(Profile profile, Optional<String> url, Optional<String> token, Optional<String> adminUrl,
-                      Optional<String> adminPassword, Path out, Path serviceJar, String postgres, String postgresUser,
-                      boolean keepDatabases) {
+public record Options(Profile profile, boolean scale, Optional<String> url, Optional<String> token,
+                      Optional<String> adminUrl, Optional<String> adminPassword, Path out, Path serviceJar,
+                      String postgres, String postgresUser, boolean keepDatabases) {
 
     static final String USAGE = """
             usage: java -jar bench/target/readstate-bench.jar (--quick | --full) [--out DIR] [--service-jar PATH]
+                       [--postgres HOST:PORT] [--postgres-user USER] [--keep-databases]
+                   java -jar bench/target/readstate-bench.jar --scale [--quick] [--out DIR] [--service-jar PATH]
                        [--postgres HOST:PORT] [--postgres-user USER] [--keep-databases]
                    java -jar bench/target/readstate-bench.jar (--quick | --full) --url URL [--token TOKEN]
                        [--admin-url URL --admin-password PASSWORD]
@@ -22,6 +26,7 @@ public record Options(Profile profile, Optional<String> url, Optional<String> to
 
     static Options parse(String[] args) {
         Profile profile = null;
+        boolean scale = false;
         String url = null;
         String token = System.getenv("READSTATE_API_TOKENS") == null ? null
                 : System.getenv("READSTATE_API_TOKENS").split(",")[0].trim();
@@ -36,6 +41,7 @@ public record Options(Profile profile, Optional<String> url, Optional<String> to
             switch (args[i]) {
                 case "--quick" -> profile = Profile.quick();
                 case "--full" -> profile = Profile.full();
+                case "--scale" -> scale = true;
                 case "--url" -> url = value(args, ++i);
                 case "--token" -> token = value(args, ++i);
                 case "--admin-url" -> adminUrl = value(args, ++i);
@@ -48,13 +54,19 @@ public record Options(Profile profile, Optional<String> url, Optional<String> to
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
+        if (profile == null && scale) {
+            profile = Profile.full();
+        }
         if (profile == null) {
-            throw new IllegalArgumentException("say --quick or --full\n" + USAGE);
+            throw new IllegalArgumentException("say --quick, --full or --scale\n" + USAGE);
+        }
+        if (scale && url != null) {
+            throw new IllegalArgumentException("--scale starts the services it measures: it takes no --url\n" + USAGE);
         }
         if (url != null && token == null) {
             throw new IllegalArgumentException("--url needs --token (or READSTATE_API_TOKENS)\n" + USAGE);
         }
-        return new Options(profile, Optional.ofNullable(url), Optional.ofNullable(token), Optional.ofNullable(adminUrl),
+        return new Options(profile, scale, Optional.ofNullable(url), Optional.ofNullable(token), Optional.ofNullable(adminUrl),
                 Optional.ofNullable(adminPassword), out == null ? profile.defaultOut() : out, jar, postgres, user, keep);
     }
 

@@ -26,7 +26,10 @@ final class Cells {
     }
 
     static String maxRate(TransportFigures figures) {
-        RateSearch.Outcome search = figures.search();
+        return maxRate(figures.search());
+    }
+
+    static String maxRate(RateSearch.Outcome search) {
         String strict = search.maxSustained() > 0 ? "**" + number(search.maxSustained()) + "**"
                 : "none ≥ " + number(search.firstFailed()) + "/s";
         String loose = search.capacity() > 0 ? number(search.capacity())

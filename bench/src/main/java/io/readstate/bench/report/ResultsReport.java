@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes a run's results: results.md (machine, table, sweep, targets, method), steps.csv and the charts. */
+/**
+ * Writes a run's results: results.md (machine, table, sweep, targets, method, and the Scale-out section an earlier
+ * {@code --scale} wrote), steps.csv and the charts.
+ */
 public final class ResultsReport {
 
     private ResultsReport() {
@@ -17,7 +20,11 @@ public final class ResultsReport {
     public static void write(Results results, Path out) throws IOException {
         Files.createDirectories(out);
         List<Goal> goals = Goals.evaluate(results);
-        Files.writeString(out.resolve("results.md"), markdown(results, goals));
+        Path markdown = out.resolve("results.md");
+        // The Scale-out section comes from its own run (--scale), so a new comparison keeps the one already there.
+        String scaleOut = Files.exists(markdown) ? ScaleReport.existingSection(Files.readString(markdown))
+                .map(section -> "\n" + section).orElse("") : "";
+        Files.writeString(markdown, markdown(results, goals) + scaleOut);
         Files.writeString(out.resolve("steps.csv"), steps(results.steps()));
         if (!results.sweep().isEmpty()) {
             Charts.throughputBySize(results, out.resolve("throughput-vs-channel-size.png"));
@@ -69,7 +76,7 @@ public final class ResultsReport {
         return "\n## Problems in this run\n\n- " + String.join("\n- ", results.problems()) + "\n";
     }
 
-    private static String steps(List<StepResult> steps) {
+    static String steps(List<StepResult> steps) {
         StringBuilder csv = new StringBuilder("label,target_events_per_s,acknowledged_events_per_s,events,errors,"
                 + "p50_ms,p99_ms,p999_ms,max_ms,sustained\n");
         for (StepResult step : steps) {

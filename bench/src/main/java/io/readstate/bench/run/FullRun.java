@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class FullRun {
 
-    private static final long POPULATION_SEED = 42;
+    static final long POPULATION_SEED = 42;
 
     private FullRun() {
     }
