@@ -6,6 +6,12 @@ import io.readstate.adapters.postgres.TestPostgres;
 import io.readstate.app.ReadstateApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +32,26 @@ class SchemaMigrationTest {
 
         assertThat(partitionsOf(database, "channels")).isEqualTo(3);
         assertThat(partitionsOf(database, "mentions")).isEqualTo(3);
+    }
+
+    @Test
+    void instances_that_start_together_on_a_fresh_database_all_migrate_it() throws Exception {
+        TestPostgres.Database database = TestPostgres.newEmptyDatabase();
+        ExecutorService starts = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> migrations = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                migrations.add(starts.submit(() ->
+                        SchemaMigration.migrate(database.url(), database.user(), database.password(), 3)));
+            }
+            for (Future<?> migration : migrations) {
+                migration.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            starts.shutdownNow();
+        }
+
+        assertThat(partitionsOf(database, "members")).isEqualTo(3);
     }
 
     @Test
