@@ -9,18 +9,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Write-behind: moves what changed in the hot store to the durable store in coalesced
  * batches. A batch is claimed, written in one transaction, and released only after the
  * commit; when the write fails the claim is given up and the changes stay for the next try.
+ * A release or give-up that the hot store could not take (it was unreachable just then)
+ * is tried again before the next batch, instead of leaving the channels claimed until
+ * their lease runs out; both are harmless to repeat.
  */
 public final class FlushChanges {
+
+    /** Claims to settle: released after a commit, or given up after a failure. */
+    private record Unsettled(List<ChannelId> claimed, boolean written) {
+    }
 
     private final TrackChanges changes;
     private final WriteCheckpoint checkpoint;
     private final Clock clock;
     private final int channelsPerBatch;
+    private final Queue<Unsettled> unsettled = new ConcurrentLinkedQueue<>();
 
     public FlushChanges(TrackChanges changes, WriteCheckpoint checkpoint, Clock clock, int channelsPerBatch) {
         this.changes = changes;
@@ -32,6 +42,7 @@ public final class FlushChanges {
     /** One batch: at most {@code channelsPerBatch} channels. */
     public FlushReport flushBatch() {
         Instant start = clock.instant();
+        settle();
         List<ChannelId> claimed = changes.claim(channelsPerBatch);
         if (claimed.isEmpty()) {
             return FlushReport.NOTHING;
@@ -45,10 +56,10 @@ public final class FlushChanges {
             }
             rows = checkpoint.write(taken);
         } catch (StoreUnavailable e) {
-            abandonQuietly(claimed);
+            settleOrKeep(new Unsettled(claimed, false));
             throw e;
         }
-        changes.release(claimed);
+        settleOrKeep(new Unsettled(claimed, true));
         Instant end = clock.instant();
         changes.noteFlush(end, rows);
         return new FlushReport(claimed.size(), entries, rows, Duration.between(start, end));
@@ -71,11 +82,27 @@ public final class FlushChanges {
         return total;
     }
 
-    private void abandonQuietly(List<ChannelId> claimed) {
+    /** Tries again what could not be settled before; what still cannot be waits for the next batch. */
+    private void settle() {
+        for (int i = unsettled.size(); i > 0; i--) {
+            Unsettled claims = unsettled.poll();
+            if (claims == null) {
+                return;
+            }
+            settleOrKeep(claims);
+        }
+    }
+
+    private void settleOrKeep(Unsettled claims) {
         try {
-            changes.abandon(claimed);
-        } catch (StoreUnavailable ignored) {
-            // the claims run out by themselves
+            if (claims.written()) {
+                changes.release(claims.claimed());
+            } else {
+                changes.abandon(claims.claimed());
+            }
+        } catch (StoreUnavailable unreachable) {
+            // tried again before the next batch; at worst the claims run out by themselves
+            unsettled.add(claims);
         }
     }
 }

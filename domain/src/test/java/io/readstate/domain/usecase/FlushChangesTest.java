@@ -26,6 +26,7 @@ class FlushChangesTest {
         final Deque<ChannelId> dirty = new ArrayDeque<>();
         final List<ChannelId> released = new ArrayList<>();
         final List<ChannelId> abandoned = new ArrayList<>();
+        int unreachableSettles;
 
         DirtyChannels(int count) {
             for (int i = 0; i < count; i++) {
@@ -50,13 +51,22 @@ class FlushChangesTest {
 
         @Override
         public void release(List<ChannelId> claimed) {
+            unreachableNow();
             released.addAll(claimed);
         }
 
         @Override
         public void abandon(List<ChannelId> claimed) {
+            unreachableNow();
             abandoned.addAll(claimed);
             claimed.forEach(dirty::addFirst);
+        }
+
+        private void unreachableNow() {
+            if (unreachableSettles > 0) {
+                unreachableSettles--;
+                throw new StoreUnavailable("Redis timed out", null);
+            }
         }
 
         @Override
@@ -117,5 +127,35 @@ class FlushChangesTest {
         assertThat(changes.released).isEmpty();
         assertThat(changes.abandoned).hasSize(2);
         assertThat(changes.dirty).hasSize(2);
+    }
+
+    @Test
+    void a_give_up_the_hot_store_could_not_take_is_tried_again_before_the_next_batch() {
+        DirtyChannels changes = new DirtyChannels(2);
+        changes.unreachableSettles = 1;
+        WriteCheckpoint down = batch -> {
+            throw new StoreUnavailable("PostgreSQL is down", null);
+        };
+        FlushChanges flusher = new FlushChanges(changes, down, clock, 10);
+
+        assertThatThrownBy(flusher::flushBatch).isInstanceOf(StoreUnavailable.class);
+        assertThat(changes.abandoned).as("the first give-up did not reach the hot store").isEmpty();
+
+        assertThatThrownBy(flusher::flushBatch).isInstanceOf(StoreUnavailable.class);
+        assertThat(changes.abandoned).as("given up before the next claim, then that batch's too")
+                .containsExactlyInAnyOrder(ChannelId.of("c0"), ChannelId.of("c1"), ChannelId.of("c0"), ChannelId.of("c1"));
+    }
+
+    @Test
+    void a_release_the_hot_store_could_not_take_is_tried_again_before_the_next_batch() {
+        DirtyChannels changes = new DirtyChannels(2);
+        changes.unreachableSettles = 1;
+        FlushChanges flusher = new FlushChanges(changes, batch -> batch.size(), clock, 10);
+
+        flusher.flushBatch();
+        assertThat(changes.released).isEmpty();
+
+        flusher.flushBatch();
+        assertThat(changes.released).containsExactly(ChannelId.of("c0"), ChannelId.of("c1"));
     }
 }
