@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Redis that holds the read state: {@code url} ({@code redis://[:password@]host:port};
- * empty starts an embedded Redis), the time a command may take, the key prefix and the
- * connection pool. {@link #build(Environment)} connects and closes the client at shutdown.
+ * empty starts an embedded Redis), the time a command may take, the key prefix, the
+ * connection pool and the client's I/O threads. {@link #build(Environment)} connects and
+ * closes the client at shutdown.
  */
 public class RedisFactory {
 
@@ -39,6 +40,10 @@ public class RedisFactory {
     @Min(1)
     @Max(10_000)
     private int connectionPoolSize = 64;
+
+    @Min(1)
+    @Max(256)
+    private int nettyThreads = 4;
 
     private String address;
 
@@ -82,6 +87,20 @@ public class RedisFactory {
         this.connectionPoolSize = connectionPoolSize;
     }
 
+    /**
+     * The threads that write commands to Redis and read its replies. Redisson's own default
+     * of 32 only adds thread switches on a machine of a few cores; raise it on a large one.
+     */
+    @JsonProperty
+    public int getNettyThreads() {
+        return nettyThreads;
+    }
+
+    @JsonProperty
+    public void setNettyThreads(int nettyThreads) {
+        this.nettyThreads = nettyThreads;
+    }
+
     /** The client, connected; with no url, to an embedded Redis started first. Both stop at shutdown. */
     public RedissonClient build(Environment environment) {
         String target = url;
@@ -107,6 +126,7 @@ public class RedisFactory {
         int attemptMillis = (int) Math.max(1, timeout.toMilliseconds() / (RETRY_ATTEMPTS + 1));
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
+        config.setNettyThreads(nettyThreads);
         config.useSingleServer()
                 .setAddress(target)
                 .setTimeout(attemptMillis)
