@@ -10,6 +10,8 @@ import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.logging.common.ConsoleAppenderFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.util.Duration;
 import java.nio.file.Path;
@@ -102,5 +104,17 @@ class ShippedConfigurationTest {
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("database.partitions must be between 1 and 1024");
         }
+    }
+
+    @Test
+    void the_request_log_is_off_unless_the_environment_gives_its_appenders() throws Exception {
+        assertThat(requestLog(Map.of()).getAppenders()).isEmpty();
+        assertThat(requestLog(Map.of("READSTATE_REQUEST_LOG", "[{type: console}]")).getAppenders())
+                .singleElement().isInstanceOf(ConsoleAppenderFactory.class);
+    }
+
+    private static LogbackAccessRequestLogFactory requestLog(Map<String, String> environment) throws Exception {
+        DefaultServerFactory server = (DefaultServerFactory) read(environment).getServerFactory();
+        return (LogbackAccessRequestLogFactory) server.getRequestLogFactory();
     }
 }

@@ -18,7 +18,7 @@ import org.redisson.client.codec.StringCodec;
 final class LuaScript {
 
     private static final List<String> CHANNEL_PARTS = List.of(
-            "common", "message", "read", "join", "join_many", "leave", "delete", "queries", "flush", "dispatch");
+            "common", "message", "read", "join", "join_many", "leave", "delete", "queries", "flush", "batch", "dispatch");
     private static final List<String> SHARD_PARTS = List.of("shard");
     private static final List<String> READ_ONLY_OPERATIONS = List.of("member", "channel", "readers", "status");
 

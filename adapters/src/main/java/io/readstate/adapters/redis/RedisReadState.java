@@ -25,9 +25,10 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * The read state in Redis. Every event is one run of the channel script, atomic for
- * its channel; a list of events goes out as one pipelined batch, in order. The per-user
- * index of channels (in the user's shard) is written beside the script: before it on a
+ * The read state in Redis. Consecutive events of one channel are one run of the channel
+ * script, atomic for the channel ({@link ChannelRun}); a list of events goes out as one
+ * pipelined batch, in order. The per-user index of channels (in the user's shard) is
+ * written beside the script: before it on a
  * join and after it on a leave, so that it may name a channel the user has left, never
  * miss one it is a member of.
  */
@@ -35,6 +36,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
 
     private static final long NOT_REBUILT = -100;
     private static final int REBUILD_ROUNDS = 3;
+    private static final int USER_LISTS_PER_BATCH = 500;
 
     private final RedissonClient redisson;
     private final RedisRecovery recovery;
@@ -70,7 +72,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     }
 
     /**
-     * Sends the events as one pipelined batch. Events on a channel that must first be
+     * Sends the events, in order (see {@link #send}). Events on a channel that must first be
      * rebuilt from PostgreSQL (after Redis lost its state) change nothing; the channel is
      * rebuilt and they are sent again, in order.
      */
@@ -103,31 +105,80 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         return List.of(outcomes);
     }
 
+    /**
+     * Sends the events, in order, and returns each event's reply. A single run that needs
+     * no change to users' channel lists (a message, a read, a deletion) is one plain script
+     * call, and so is a bulk join once its users' lists are written; anything else goes out
+     * as one pipelined batch.
+     */
     private List<List<Object>> send(List<ChannelEvent> events) {
+        List<ChannelRun> runs = ChannelRun.split(events);
+        if (runs.size() == 1 && runs.get(0).events().get(0) instanceof MembersJoined bulk) {
+            addToUserChannels(bulk.channelId(), bulk.userIds());
+            return sendAlone(runs.get(0));
+        }
+        if (runs.size() == 1 && !touchesUserChannels(runs.get(0))) {
+            return sendAlone(runs.get(0));
+        }
         return scripts.reachable(() -> {
             RBatch batch = scripts.newBatch();
-            List<RFuture<List<Object>>> replies = new ArrayList<>(events.size());
-            for (ChannelEvent event : events) {
-                replies.add(enqueue(batch, event));
+            List<RFuture<List<Object>>> replies = new ArrayList<>(runs.size());
+            for (ChannelRun run : runs) {
+                replies.add(enqueue(batch, run));
             }
             batch.execute();
-            return replies.stream().map(reply -> reply.toCompletableFuture().join()).toList();
+            List<List<Object>> eventReplies = new ArrayList<>(events.size());
+            for (int i = 0; i < runs.size(); i++) {
+                eventReplies.addAll(runs.get(i).replies(replies.get(i).toCompletableFuture().join()));
+            }
+            return eventReplies;
         });
     }
 
+    private List<List<Object>> sendAlone(ChannelRun run) {
+        return run.replies(scripts.onChannel(keys.channelMeta(run.channel()), channelKeys(run.channel()),
+                run.arguments(windowSize)));
+    }
+
     /**
-     * Queues one event: its script run, and the user's channel list beside it (added
-     * before a join, removed after a leave).
+     * Adds the channel to the users' channel lists ahead of a bulk join, in batches of
+     * {@link #USER_LISTS_PER_BATCH}: Redisson decodes a batch's replies again from the
+     * first each time more of them arrive, so one batch of 10,000 commands kept a client
+     * I/O thread busy for about 0.4 s (and stalled every request using its connections).
      */
-    private RFuture<List<Object>> enqueue(RBatch batch, ChannelEvent event) {
-        ChannelId channel = event.channelId();
-        List<UserId> joining = event instanceof MemberJoined j ? List.of(j.userId())
-                : event instanceof MembersJoined j ? j.userIds() : List.of();
-        joining.forEach(user -> batch.getSet(keys.userChannels(user), StringCodec.INSTANCE).addAsync(channel.value()));
+    private void addToUserChannels(ChannelId channel, List<UserId> users) {
+        for (int from = 0; from < users.size(); from += USER_LISTS_PER_BATCH) {
+            List<UserId> chunk = users.subList(from, Math.min(users.size(), from + USER_LISTS_PER_BATCH));
+            scripts.reachable(() -> {
+                RBatch batch = scripts.newBatch();
+                chunk.forEach(user -> batch.getSet(keys.userChannels(user), StringCodec.INSTANCE).addAsync(channel.value()));
+                return batch.execute();
+            });
+        }
+    }
+
+    private static boolean touchesUserChannels(ChannelRun run) {
+        return run.events().stream().anyMatch(event ->
+                event instanceof MemberJoined || event instanceof MembersJoined || event instanceof MemberLeft);
+    }
+
+    /**
+     * Queues one run: its script call, and the users' channel lists beside it (added
+     * before a join, removed after a leave, which always ends its run).
+     */
+    private RFuture<List<Object>> enqueue(RBatch batch, ChannelRun run) {
+        ChannelId channel = run.channel();
+        for (ChannelEvent event : run.events()) {
+            List<UserId> joining = event instanceof MemberJoined j ? List.of(j.userId())
+                    : event instanceof MembersJoined j ? j.userIds() : List.of();
+            joining.forEach(user -> batch.getSet(keys.userChannels(user), StringCodec.INSTANCE).addAsync(channel.value()));
+        }
         RFuture<List<Object>> reply = scripts.onChannel(batch, keys.channelMeta(channel), channelKeys(channel),
-                ChannelEventCodec.arguments(event, windowSize));
-        if (event instanceof MemberLeft l) {
-            batch.getSet(keys.userChannels(l.userId()), StringCodec.INSTANCE).removeAsync(channel.value());
+                run.arguments(windowSize));
+        for (ChannelEvent event : run.events()) {
+            if (event instanceof MemberLeft l) {
+                batch.getSet(keys.userChannels(l.userId()), StringCodec.INSTANCE).removeAsync(channel.value());
+            }
         }
         return reply;
     }

@@ -57,4 +57,22 @@ class RedisMatchesTheRulesTest {
             }
         }
     }
+
+    /** Every batch here is a run of one channel's events (several script runs past ChannelRun.MAX_EVENTS). */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void runs_of_one_channel_give_the_outcomes_of_events_sent_alone(long seed) {
+        RandomEvents traffic = new RandomEvents(seed, 1, 6);
+        RedisReadState redis = new RedisReadState(redisson, new RedisKeys(prefix), WINDOW, true);
+        InMemoryReadState rules = new InMemoryReadState(WINDOW);
+
+        for (int step = 0; step < 40; step++) {
+            List<ChannelEvent> batch = new ArrayList<>();
+            for (int i = step % 4 == 0 ? 150 : 1 + step % 9; i > 0; i--) {
+                batch.add(traffic.next());
+            }
+            assertThat(redis.record(batch)).as("seed %d step %d: %s", seed, step, batch).isEqualTo(rules.record(batch));
+            SameState.assertSameState(traffic, redis, rules, "seed " + seed + " step " + step);
+        }
+    }
 }

@@ -1,0 +1,72 @@
+package io.readstate.adapters.redis;
+
+import io.readstate.domain.model.ChannelEvent;
+import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.MemberLeft;
+import io.readstate.domain.model.MembersJoined;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Consecutive events of one channel that go to Redis as one run of the channel script
+ * (the 'batch' operation, see lua/batch.lua), so that a list of events costs a script run
+ * per channel run rather than per event, in the same order. A run ends at a leave (the
+ * user's channel list is updated right after it), and a bulk join travels alone.
+ */
+record ChannelRun(ChannelId channel, List<ChannelEvent> events) {
+
+    /** The most events one script run applies, so that it holds Redis only briefly. */
+    static final int MAX_EVENTS = 100;
+
+    private static final long NOT_REBUILT = -100;
+
+    /** Splits events, in order, into runs. */
+    static List<ChannelRun> split(List<ChannelEvent> events) {
+        List<ChannelRun> runs = new ArrayList<>();
+        List<ChannelEvent> current = new ArrayList<>();
+        for (ChannelEvent event : events) {
+            if (!current.isEmpty() && !continues(current, event)) {
+                runs.add(new ChannelRun(current.get(0).channelId(), current));
+                current = new ArrayList<>();
+            }
+            current.add(event);
+        }
+        if (!current.isEmpty()) {
+            runs.add(new ChannelRun(current.get(0).channelId(), current));
+        }
+        return runs;
+    }
+
+    private static boolean continues(List<ChannelEvent> run, ChannelEvent next) {
+        ChannelEvent last = run.get(run.size() - 1);
+        return run.size() < MAX_EVENTS && next.channelId().equals(last.channelId())
+                && !(last instanceof MemberLeft) && !(last instanceof MembersJoined) && !(next instanceof MembersJoined);
+    }
+
+    /** The script's ARGV: the event's own arguments when it is alone, else a 'batch' of them. */
+    List<Object> arguments(int windowSize) {
+        if (events.size() == 1) {
+            return ChannelEventCodec.arguments(events.get(0), windowSize);
+        }
+        List<Object> args = new ArrayList<>(1 + events.size() * 8);
+        args.add("batch");
+        for (ChannelEvent event : events) {
+            List<Object> eventArgs = ChannelEventCodec.arguments(event, windowSize);
+            args.add(Integer.toString(eventArgs.size()));
+            args.addAll(eventArgs);
+        }
+        return args;
+    }
+
+    /** Each event's reply, in order; a channel still to be rebuilt answers every event with NOT_REBUILT. */
+    @SuppressWarnings("unchecked")
+    List<List<Object>> replies(List<Object> reply) {
+        if (events.size() == 1) {
+            return List.of(reply);
+        }
+        if (reply.size() == 1 && reply.get(0) instanceof Long status && status == NOT_REBUILT) {
+            return events.stream().map(event -> reply).toList();
+        }
+        return reply.stream().map(eventReply -> (List<Object>) eventReply).toList();
+    }
+}
