@@ -122,19 +122,24 @@ class RedisPausedTest {
 
     /**
      * The write-behind claims in Redis (a diagnostic for the drain time): which channels are
-     * claimed, by which flusher, and how long until their lease runs out.
+     * claimed, by which flusher, and how long until their lease runs out, over the 128 shards
+     * (their keys: {@code rs:{s<n>}:claims} and {@code rs:{s<n>}:claim-owners}, see RedisKeys).
      */
     @SuppressWarnings("unchecked")
     private static String claims(PrivateRedis redis) {
         try (Resp connection = new Resp(redis.port(), 2_000)) {
-            List<Object> claims = (List<Object>) connection.call("ZRANGE", "rs:claims", "0", "-1", "WITHSCORES");
-            List<Object> owners = (List<Object>) connection.call("HGETALL", "rs:claim-owners");
             List<Object> time = (List<Object>) connection.call("TIME");
             long now = Long.parseLong((String) time.get(0)) * 1_000 + Long.parseLong((String) time.get(1)) / 1_000;
             List<String> described = new ArrayList<>();
-            for (int i = 0; i + 1 < claims.size(); i += 2) {
-                described.add(claims.get(i) + " (lease runs out in "
-                        + (Long.parseLong((String) claims.get(i + 1)) - now) + " ms)");
+            List<Object> owners = new ArrayList<>();
+            for (int shard = 0; shard < 128; shard++) {
+                List<Object> claims = (List<Object>) connection.call("ZRANGE", "rs:{s" + shard + "}:claims", "0", "-1",
+                        "WITHSCORES");
+                owners.addAll((List<Object>) connection.call("HGETALL", "rs:{s" + shard + "}:claim-owners"));
+                for (int i = 0; i + 1 < claims.size(); i += 2) {
+                    described.add(claims.get(i) + " (lease runs out in "
+                            + (Long.parseLong((String) claims.get(i + 1)) - now) + " ms)");
+                }
             }
             return described.isEmpty() ? "none" : described + ", owners " + owners;
         } catch (IOException | RuntimeException e) {
