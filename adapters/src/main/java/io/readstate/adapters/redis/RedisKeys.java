@@ -48,25 +48,26 @@ public record RedisKeys(String prefix) {
 
     /** A channel's state keys and its shard's loss detection: KEYS[1..9] of the channel script. */
     public List<Object> channel(ChannelId channelId) {
-        List<Object> keys = new ArrayList<>(16);
-        String base = channelBase(channelId);
-        CHANNEL_KEYS.forEach(suffix -> keys.add(base + suffix));
-        int shard = shardOf(channelId);
-        keys.add(epoch(shard));
-        keys.add(recovering(shard));
-        return keys;
+        return channelKeys(channelId, false);
     }
 
     /** A channel's keys plus its shard's write-behind bookkeeping: KEYS[1..16] of the channel script. */
     public List<Object> trackedChannel(ChannelId channelId) {
-        List<Object> keys = channel(channelId);
-        String base = channelBase(channelId);
-        CHANNEL_TRACKING_KEYS.forEach(suffix -> keys.add(base + suffix));
+        return channelKeys(channelId, true);
+    }
+
+    /** The channel script's KEYS, the channel's shard computed once (every event asks for them). */
+    private List<Object> channelKeys(ChannelId channelId, boolean tracked) {
         int shard = shardOf(channelId);
-        keys.add(dirtyIndex(shard));
-        keys.add(shardKey(shard, "backlog"));
-        keys.add(shardKey(shard, "claims"));
-        keys.add(shardKey(shard, "claim-owners"));
+        String base = channelBase(channelId, shard);
+        List<Object> keys = new ArrayList<>(16);
+        CHANNEL_KEYS.forEach(suffix -> keys.add(base + suffix));
+        keys.add(epoch(shard));
+        keys.add(recovering(shard));
+        if (tracked) {
+            CHANNEL_TRACKING_KEYS.forEach(suffix -> keys.add(base + suffix));
+            keys.addAll(shardKeys(shard).subList(0, 4));  // dirty index, backlog, claims, claim owners
+        }
         return keys;
     }
 
@@ -86,7 +87,7 @@ public record RedisKeys(String prefix) {
     }
 
     public String channelMeta(ChannelId channelId) {
-        return channelBase(channelId) + "meta";
+        return channelBase(channelId, shardOf(channelId)) + "meta";
     }
 
     public String userChannels(UserId userId) {
@@ -119,8 +120,8 @@ public record RedisKeys(String prefix) {
         return Integer.parseInt(key.substring(open + 2, key.indexOf('}', open)));
     }
 
-    private String channelBase(ChannelId channelId) {
-        return shardKey(shardOf(channelId), "c:" + channelId.value() + ":");
+    private String channelBase(ChannelId channelId, int shard) {
+        return shardKey(shard, "c:" + channelId.value() + ":");
     }
 
     private String shardKey(int shard, String name) {

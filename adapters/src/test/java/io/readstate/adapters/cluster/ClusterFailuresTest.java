@@ -56,9 +56,7 @@ class ClusterFailuresTest {
         try (TestRedisCluster cluster = TestRedisCluster.start(true)) {
             RedissonClient redisson = cluster.newClient();
             try {
-                RedisRecovery recovery = new RedisRecovery(redisson, keys, Optional.of(new PostgresDurableState(jdbi)),
-                        true, false);
-                recovery.beginEpochIfMissing();
+                RedisRecovery recovery = writeBehindRecovery(redisson);
                 RedisReadState redis = new RedisReadState(recovery, keys, WINDOW, true);
                 FlushChanges flusher = flusher(recovery);
                 RandomEvents traffic = new RandomEvents(91, 24, 8);
@@ -88,9 +86,7 @@ class ClusterFailuresTest {
         try (TestRedisCluster cluster = TestRedisCluster.start(false)) {
             RedissonClient redisson = cluster.newClient();
             try {
-                RedisRecovery recovery = new RedisRecovery(redisson, keys, Optional.of(new PostgresDurableState(jdbi)),
-                        true, false);
-                recovery.beginEpochIfMissing();
+                RedisRecovery recovery = writeBehindRecovery(redisson);
                 RedisReadState redis = new RedisReadState(recovery, keys, WINDOW, true);
                 FlushChanges flusher = flusher(recovery);
                 RandomEvents traffic = new RandomEvents(92, 24, 8);
@@ -125,6 +121,13 @@ class ClusterFailuresTest {
                 redisson.shutdown();
             }
         }
+    }
+
+    /** Write-behind's recovery on the cluster, rebuilding from this test's database, its epochs begun. */
+    private RedisRecovery writeBehindRecovery(RedissonClient redisson) {
+        RedisRecovery recovery = new RedisRecovery(redisson, keys, Optional.of(new PostgresDurableState(jdbi)), true, false);
+        recovery.beginEpochIfMissing();
+        return recovery;
     }
 
     private FlushChanges flusher(RedisRecovery recovery) {
