@@ -11,13 +11,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 
 /** Readstate's admin port: {@code /status}, {@code /metrics} and the tasks. */
 public final class AdminClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = ReadstateApi.httpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String basicAuth;
 
@@ -46,11 +48,10 @@ public final class AdminClient {
      * can cost, so that its latency is the floor under every other figure.
      */
     public Target ping() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/ping")).timeout(Duration.ofSeconds(20))
-                .GET().build();
-        return events -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET /ping answered " + response.statusCode());
+        PipelinedHttp pings = new PipelinedHttp(baseUrl, ReadstateApi.CONNECTIONS);
+        return events -> pings.send("GET", "/ping", List.of(), null).thenAccept(response -> {
+            if (response.status() != 200) {
+                throw new IllegalStateException("GET /ping answered " + response.status());
             }
         });
     }

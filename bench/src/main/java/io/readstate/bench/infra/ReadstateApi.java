@@ -4,39 +4,39 @@ import io.readstate.bench.load.Target;
 import io.readstate.bench.workload.Channel;
 import io.readstate.bench.workload.Event;
 import io.readstate.bench.workload.Population;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Readstate's HTTP API as the benchmark uses it: one request per event, or
  * {@code /v1/events} for a list of events; joining a population; reading state back.
  */
-public final class ReadstateApi implements Target {
+public final class ReadstateApi implements Target, AutoCloseable {
 
     private static final int USERS_PER_JOIN = 2_000;
     private static final int JOINS_IN_FLIGHT = 4;
     private static final int JOIN_ATTEMPTS = 5;
 
-    private final HttpClient client = httpClient();
-    private final String baseUrl;
-    private final String token;
+    /** Connections to the service: enough that one slow request holds up few others, few enough to cost little. */
+    static final int CONNECTIONS = 16;
+    private static final long BLOCKING_TIMEOUT_SECONDS = 60;
+
+    private final PipelinedHttp client;
+    private final List<String> headers;
 
     public ReadstateApi(String baseUrl, String token) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.token = token;
+        this.client = new PipelinedHttp(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
+                CONNECTIONS);
+        this.headers = List.of("Authorization: Bearer " + token);
     }
 
-    /** The client every request to the service goes through: HTTP/1.1, its connections kept and reused. */
-    static HttpClient httpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    @Override
+    public void close() {
+        client.close();
     }
 
     /** One event: its own endpoint; several: one {@code /v1/events} request. */
@@ -90,14 +90,14 @@ public final class ReadstateApi implements Target {
                 return CompletableFuture.<String>failedFuture(failure);
             }
             return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(500L * attempt,
-                    java.util.concurrent.TimeUnit.MILLISECONDS)).thenCompose(x -> joinOnce(channel, users, attempt + 1));
+                    TimeUnit.MILLISECONDS)).thenCompose(x -> joinOnce(channel, users, attempt + 1));
         }).thenCompose(java.util.function.Function.identity());
     }
 
     /** GET a path: the body, or null on 404. */
     public String get(String path) {
         try {
-            return exchange("GET", path, null).join();
+            return exchange("GET", path, null).orTimeout(BLOCKING_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof HttpFailure failure && failure.status() == 404) {
                 return null;
@@ -107,16 +107,9 @@ public final class ReadstateApi implements Target {
     }
 
     private CompletableFuture<String> exchange(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token);
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            if (response.statusCode() / 100 != 2) {
-                throw new HttpFailure(method + " " + path, response.statusCode(), response.body());
+        return client.send(method, path, headers, json).thenApply(response -> {
+            if (response.status() / 100 != 2) {
+                throw new HttpFailure(method + " " + path, response.status(), response.body());
             }
             return response.body();
         });

@@ -85,6 +85,7 @@ public final class ServiceProcess {
     /** A clean stop (SIGTERM): a write-behind service drains its backlog first. */
     public void stop() {
         children.stop(process, 40);
+        api.close();
     }
 
     public ProcessHandle process() {
