@@ -3,30 +3,50 @@
 -- Seqs travel as 19-digit zero-padded strings: sorted sets keep them as members
 -- ordered lexicographically (score 0), which is exact up to 2^63-1 where a double
 -- score would not be, and Lua compares them as strings.
-local META = KEYS[1]                 -- hash: head, lastMessageAt, floor (highest seq trimmed out of the window), generation
-local MESSAGES = KEYS[2]             -- zset (lex): the seqs in the window
-local MENTION_ALL = KEYS[3]          -- zset (lex): window seqs that mention everyone
-local MENTIONED_BY_MESSAGE = KEYS[4] -- hash: seq -> comma-separated users mentioned by name
-local MENTIONS = KEYS[5]             -- zset (lex): 'user|seq' for each mention by name
-local MEMBERS = KEYS[6]              -- hash: user -> 'lastReadSeq|lastReadAtMillis|generation'
-local READ_INDEX = KEYS[7]           -- zset (lex): 'lastReadSeq|user', for receipts
+-- A call names one channel's keys (KEYS[1..9], or KEYS[1..16] with write-behind), or, for
+-- 'channels', several channels' keys one after another: bind_channel points the names below
+-- at the channel whose keys begin at KEYS[first].
+local META                 -- hash: head, lastMessageAt, floor (highest seq trimmed out of the window), generation
+local MESSAGES             -- zset (lex): the seqs in the window
+local MENTION_ALL          -- zset (lex): window seqs that mention everyone
+local MENTIONED_BY_MESSAGE -- hash: seq -> comma-separated users mentioned by name
+local MENTIONS             -- zset (lex): 'user|seq' for each mention by name
+local MEMBERS              -- hash: user -> 'lastReadSeq|lastReadAtMillis|generation'
+local READ_INDEX           -- zset (lex): 'lastReadSeq|user', for receipts
 -- Loss detection: a shard without its epoch key was lost with its node; while RECOVERING
 -- exists, a channel may be used only once it is rebuilt (its meta carries the epoch).
-local EPOCH = KEYS[8]                -- string: set when this shard's state began (one per shard)
-local RECOVERING = KEYS[9]           -- hash: present while channels are rebuilt from PostgreSQL
+local EPOCH                -- string: set when this shard's state began (one per shard)
+local RECOVERING           -- hash: present while channels are rebuilt from PostgreSQL
 -- Write-behind only (absent in the other modes): what changed since the last checkpoint.
-local DIRTY = KEYS[10]               -- hash: 'meta', 'm:<user>', 'n:<seq>', 'd:<seq>' -> '0', or for a departed member its generation
-local DIRTY_SINCE = KEYS[11]         -- string: when DIRTY got its first entry (ms)
-local FLUSHING = KEYS[12]            -- hash: the entries a flusher has taken and is writing
-local DIRTY_INDEX = KEYS[13]         -- zset: the shard's channel -> when its oldest unwritten entry became dirty (ms)
-local BACKLOG = KEYS[14]             -- integer: unwritten entries over the shard's channels
-local CLAIMS = KEYS[15]              -- zset: channel -> when the flusher's lease on it runs out (ms)
-local CLAIM_OWNERS = KEYS[16]        -- hash: channel -> the flusher holding the lease
-local TRACKING = DIRTY ~= nil
+local DIRTY                -- hash: 'meta', 'm:<user>', 'n:<seq>', 'd:<seq>' -> '0', or for a departed member its generation
+local DIRTY_SINCE          -- string: when DIRTY got its first entry (ms)
+local FLUSHING             -- hash: the entries a flusher has taken and is writing
+local DIRTY_INDEX          -- zset: the shard's channel -> when its oldest unwritten entry became dirty (ms)
+local BACKLOG              -- integer: unwritten entries over the shard's channels
+local CLAIMS               -- zset: channel -> when the flusher's lease on it runs out (ms)
+local CLAIM_OWNERS         -- hash: channel -> the flusher holding the lease
+local TRACKING             -- whether the write-behind keys are there
+local CHANNEL              -- the channel's id, see RedisKeys: <prefix>{s<shard>}:c:<channel>:meta
+
+local CHANNEL_KEYS, TRACKED_CHANNEL_KEYS = 9, 16
+
+-- Points the names above at one channel's keys, KEYS[first .. first + count - 1].
+local function bind_channel(first, count)
+    META, MESSAGES, MENTION_ALL = KEYS[first], KEYS[first + 1], KEYS[first + 2]
+    MENTIONED_BY_MESSAGE, MENTIONS, MEMBERS = KEYS[first + 3], KEYS[first + 4], KEYS[first + 5]
+    READ_INDEX, EPOCH, RECOVERING = KEYS[first + 6], KEYS[first + 7], KEYS[first + 8]
+    TRACKING = count == TRACKED_CHANNEL_KEYS
+    if TRACKING then
+        DIRTY, DIRTY_SINCE, FLUSHING = KEYS[first + 9], KEYS[first + 10], KEYS[first + 11]
+        DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = KEYS[first + 12], KEYS[first + 13], KEYS[first + 14], KEYS[first + 15]
+    else
+        DIRTY, DIRTY_SINCE, FLUSHING, DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = nil, nil, nil, nil, nil, nil, nil
+    end
+    CHANNEL = string.match(META, '}:c:(.*):meta$')
+end
 
 local ZERO = '0000000000000000000'
 local MAX_SEQ = '9223372036854775807'
-local CHANNEL = string.match(META, '}:c:(.*):meta$')  -- see RedisKeys: <prefix>{s<shard>}:c:<channel>:meta
 
 local ops = {}
 
@@ -57,10 +77,14 @@ local function mark_dirty(field, departed_generation)
         added = redis.call('HSETNX', DIRTY, field, '0')
     end
     if added == 1 then
-        local now = now_millis()
         redis.call('INCR', BACKLOG)
-        redis.call('SET', DIRTY_SINCE, now, 'NX')
-        redis.call('ZADD', DIRTY_INDEX, 'NX', now, CHANNEL)
+        -- While DIRTY holds other entries, DIRTY_SINCE is set and the channel is in the index
+        -- (take empties DIRTY as it deletes DIRTY_SINCE; release keeps the channel while DIRTY_SINCE is set).
+        if redis.call('HLEN', DIRTY) == 1 then
+            local now = now_millis()
+            redis.call('SET', DIRTY_SINCE, now, 'NX')
+            redis.call('ZADD', DIRTY_INDEX, 'NX', now, CHANNEL)
+        end
     end
 end
 
@@ -87,18 +111,21 @@ local function next_generation()
     return redis.call('HINCRBY', META, 'generation', 1)
 end
 
--- { status, lastReadSeq, lastReadAt, unread, mentions, headSeq, capped } for a member.
-local function with_member_state(status, user)
-    local seq, at = parse_member(redis.call('HGET', MEMBERS, user))
+-- { status, lastReadSeq, lastReadAt, unread, mentions, headSeq, capped } for a member whose
+-- read position is seq, read at `at` (both read from MEMBERS when not given).
+local function with_member_state(status, user, seq, at)
+    if not seq then
+        seq, at = parse_member(redis.call('HGET', MEMBERS, user))
+    end
     local unread = redis.call('ZLEXCOUNT', MESSAGES, '(' .. seq, '+')
     local mentions = redis.call('ZLEXCOUNT', MENTION_ALL, '(' .. seq, '+')
         + redis.call('ZLEXCOUNT', MENTIONS, '(' .. user .. '|' .. seq, '[' .. user .. '|' .. MAX_SEQ)
-    local floor = redis.call('HGET', META, 'floor') or ZERO
+    local head_and_floor = redis.call('HMGET', META, 'head', 'floor')
     local capped = 0
-    if seq < floor then
+    if seq < (head_and_floor[2] or ZERO) then
         capped = 1
     end
-    return { status, seq, at, unread, mentions, head_seq(), capped }
+    return { status, seq, at, unread, mentions, head_and_floor[1] or ZERO, capped }
 end
 
 local function forget_mentions(seq)

@@ -1,15 +1,80 @@
 -- ARGV[1] names the operation. Every operation first checks that this Redis still holds
 -- its state (the epoch key) and, while channels are being rebuilt, that this channel is.
+
+-- nil when the bound channel may be used; else what the call answers instead.
+local function refusal(operation)
+    local epoch = redis.call('GET', EPOCH)
+    if not epoch then
+        return redis.error_reply('READSTATE_LOST this Redis has no epoch key: its state was lost')
+    end
+    if operation ~= 'restore' and redis.call('EXISTS', RECOVERING) == 1
+            and redis.call('HGET', META, 'epoch') ~= epoch then
+        return { -100 }
+    end
+    return nil
+end
+
+local WITH_OTHER_CHANNELS = { message = true, read = true, delete = true, batch = true }
+
+-- Runs of events on several channels in one call (in order): KEYS holds each run's channel
+-- keys one after another (9 or 16 each); ARGV: 'channels', then for each run its argument
+-- count n and the n arguments the run would be sent with alone (an event, or a 'batch').
+-- Returns each run's reply, as the run alone would get it. When a shard lost its state
+-- nothing is applied: the call fails as a run alone would.
+local function run_channels()
+    local runs, i = {}, 2
+    while i <= #ARGV do
+        local count = tonumber(ARGV[i])
+        local args = {}
+        for k = 1, count do
+            args[k] = ARGV[i + k]
+        end
+        if not WITH_OTHER_CHANNELS[args[1]] then
+            return redis.error_reply('readstate: operation ' .. tostring(args[1]) .. ' cannot run with other channels')
+        end
+        runs[#runs + 1] = args
+        i = i + count + 1
+    end
+    local per_channel = #KEYS / #runs
+    if per_channel ~= CHANNEL_KEYS and per_channel ~= TRACKED_CHANNEL_KEYS then
+        return redis.error_reply('readstate: ' .. #KEYS .. ' keys for ' .. #runs .. ' channels')
+    end
+    local refused = {}
+    for n, args in ipairs(runs) do
+        bind_channel((n - 1) * per_channel + 1, per_channel)
+        refused[n] = refusal(args[1])
+        if refused[n] and refused[n].err then
+            return refused[n]
+        end
+    end
+    local replies = {}
+    for n, args in ipairs(runs) do
+        if refused[n] then
+            replies[n] = refused[n]
+        else
+            bind_channel((n - 1) * per_channel + 1, per_channel)
+            for k = #ARGV, 1, -1 do
+                ARGV[k] = nil
+            end
+            for k, value in ipairs(args) do
+                ARGV[k] = value
+            end
+            replies[n] = ops[args[1]]()
+        end
+    end
+    return replies
+end
+
+if ARGV[1] == 'channels' then
+    return run_channels()
+end
 local operation = ops[ARGV[1]]
 if not operation then
     return redis.error_reply('readstate: unknown operation ' .. tostring(ARGV[1]))
 end
-local epoch = redis.call('GET', EPOCH)
-if not epoch then
-    return redis.error_reply('READSTATE_LOST this Redis has no epoch key: its state was lost')
-end
-if ARGV[1] ~= 'restore' and redis.call('EXISTS', RECOVERING) == 1
-        and redis.call('HGET', META, 'epoch') ~= epoch then
-    return { -100 }
+bind_channel(1, #KEYS)
+local refused = refusal(ARGV[1])
+if refused then
+    return refused
 end
 return operation()

@@ -11,10 +11,10 @@ ops.read = function()
     if wanted ~= '' and wanted < target then
         target = wanted
     end
-    local current, _, generation = parse_member(entry)
+    local current, current_at, generation = parse_member(entry)
     if target > current then
         move_read_position(user, current, target, at, generation)
-        return with_member_state(1, user)
+        return with_member_state(1, user, target, at)
     end
-    return with_member_state(0, user)
+    return with_member_state(0, user, current, current_at)
 end

@@ -2,6 +2,7 @@ package io.readstate.adapters.redis;
 
 import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.MemberJoined;
 import io.readstate.domain.model.MemberLeft;
 import io.readstate.domain.model.MembersJoined;
 import java.util.ArrayList;
@@ -41,6 +42,12 @@ record ChannelRun(ChannelId channel, List<ChannelEvent> events) {
         ChannelEvent last = run.get(run.size() - 1);
         return run.size() < MAX_EVENTS && next.channelId().equals(last.channelId())
                 && !(last instanceof MemberLeft) && !(last instanceof MembersJoined) && !(next instanceof MembersJoined);
+    }
+
+    /** Whether the run changes users' channel lists (a join or a leave), written beside its script call. */
+    boolean touchesUserChannels() {
+        return events.stream().anyMatch(event ->
+                event instanceof MemberJoined || event instanceof MembersJoined || event instanceof MemberLeft);
     }
 
     /** The script's ARGV: the event's own arguments when it is alone, else a 'batch' of them. */

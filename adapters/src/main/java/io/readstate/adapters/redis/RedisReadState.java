@@ -15,8 +15,10 @@ import io.readstate.domain.port.RecordChannelEvents;
 import io.readstate.domain.port.StoreUnavailable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.redisson.api.RBatch;
@@ -26,8 +28,8 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * The read state in Redis. Consecutive events of one channel are one run of the channel
- * script, atomic for the channel ({@link ChannelRun}); a list of events goes out as one
- * pipelined batch, in order. The per-user index of channels (in the user's shard) is
+ * script, atomic for the channel ({@link ChannelRun}); runs of several channels share a
+ * script call ({@link ChannelCall}); a list of events goes out as one pipelined batch, in order. The per-user index of channels (in the user's shard) is
  * written beside the script: before it on a
  * join and after it on a leave, so that it may name a channel the user has left, never
  * miss one it is a member of.
@@ -106,38 +108,42 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     }
 
     /**
-     * Sends the events, in order, and returns each event's reply. A single run that needs
-     * no change to users' channel lists (a message, a read, a deletion) is one plain script
-     * call, and so is a bulk join once its users' lists are written; anything else goes out
-     * as one pipelined batch.
+     * Sends the events, in order, and returns each event's reply. Runs of events that need
+     * no change to users' channel lists (messages, reads, deletions) go together, several
+     * channels per script call ({@link ChannelCall}); a single such call is sent plainly, and
+     * so is a bulk join once its users' lists are written; anything else goes out as one
+     * pipelined batch.
      */
     private List<List<Object>> send(List<ChannelEvent> events) {
         List<ChannelRun> runs = ChannelRun.split(events);
         if (runs.size() == 1 && runs.get(0).events().get(0) instanceof MembersJoined bulk) {
             addToUserChannels(bulk.channelId(), bulk.userIds());
-            return sendAlone(runs.get(0));
+            return sendAlone(new ChannelCall(runs));
         }
-        if (runs.size() == 1 && !touchesUserChannels(runs.get(0))) {
-            return sendAlone(runs.get(0));
+        List<ChannelCall> calls = ChannelCall.plan(runs, scripts.onCluster());
+        if (calls.size() == 1 && !calls.get(0).first().touchesUserChannels()) {
+            return sendAlone(calls.get(0));
         }
         return scripts.reachable(() -> {
             RBatch batch = scripts.newBatch();
-            List<RFuture<List<Object>>> replies = new ArrayList<>(runs.size());
-            for (ChannelRun run : runs) {
-                replies.add(enqueue(batch, run));
+            List<RFuture<List<Object>>> replies = new ArrayList<>(calls.size());
+            for (ChannelCall call : calls) {
+                replies.add(enqueue(batch, call));
             }
             batch.execute();
-            List<List<Object>> eventReplies = new ArrayList<>(events.size());
-            for (int i = 0; i < runs.size(); i++) {
-                eventReplies.addAll(runs.get(i).replies(replies.get(i).toCompletableFuture().join()));
+            Map<ChannelRun, List<List<Object>>> byRun = new IdentityHashMap<>();
+            for (int i = 0; i < calls.size(); i++) {
+                calls.get(i).collectReplies(replies.get(i).toCompletableFuture().join(), byRun);
             }
-            return eventReplies;
+            return ChannelCall.inOrder(runs, byRun);
         });
     }
 
-    private List<List<Object>> sendAlone(ChannelRun run) {
-        return run.replies(scripts.onChannel(keys.channelMeta(run.channel()), channelKeys(run.channel()),
-                run.arguments(windowSize)));
+    private List<List<Object>> sendAlone(ChannelCall call) {
+        Map<ChannelRun, List<List<Object>>> byRun = new IdentityHashMap<>();
+        call.collectReplies(scripts.onChannel(keys.channelMeta(call.first().channel()), call.keys(this::channelKeys),
+                call.arguments(windowSize)), byRun);
+        return ChannelCall.inOrder(call.runs(), byRun);
     }
 
     /**
@@ -157,16 +163,16 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         }
     }
 
-    private static boolean touchesUserChannels(ChannelRun run) {
-        return run.events().stream().anyMatch(event ->
-                event instanceof MemberJoined || event instanceof MembersJoined || event instanceof MemberLeft);
-    }
-
     /**
-     * Queues one run: its script call, and the users' channel lists beside it (added
-     * before a join, removed after a leave, which always ends its run).
+     * Queues one call: its script call, and for a run alone the users' channel lists beside
+     * it (added before a join, removed after a leave, which always ends its run).
      */
-    private RFuture<List<Object>> enqueue(RBatch batch, ChannelRun run) {
+    private RFuture<List<Object>> enqueue(RBatch batch, ChannelCall call) {
+        ChannelRun run = call.first();
+        if (!call.alone() || !run.touchesUserChannels()) {
+            return scripts.onChannel(batch, keys.channelMeta(run.channel()), call.keys(this::channelKeys),
+                    call.arguments(windowSize));
+        }
         ChannelId channel = run.channel();
         for (ChannelEvent event : run.events()) {
             List<UserId> joining = event instanceof MemberJoined j ? List.of(j.userId())

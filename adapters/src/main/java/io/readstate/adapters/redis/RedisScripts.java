@@ -19,6 +19,7 @@ final class RedisScripts {
     private final LuaScript channel;
     private final LuaScript shard;
     private final Runnable whenStateLost;
+    private final boolean onCluster;
 
     /**
      * @param whenStateLost runs when a script finds that Redis lost its state (no epoch
@@ -27,9 +28,15 @@ final class RedisScripts {
     RedisScripts(RedissonClient redisson, Runnable whenStateLost) {
         this.redisson = redisson;
         this.whenStateLost = whenStateLost;
+        this.onCluster = redisson.getConfig().isClusterConfig();
         LuaScript[] loaded = reachable(() -> new LuaScript[] {LuaScript.channel(redisson), LuaScript.shard(redisson)});
         this.channel = loaded[0];
         this.shard = loaded[1];
+    }
+
+    /** Whether Redis is a cluster, where a script may touch only one hash slot's keys. */
+    boolean onCluster() {
+        return onCluster;
     }
 
     RBatch newBatch() {
