@@ -32,6 +32,7 @@ import org.redisson.client.codec.StringCodec;
  */
 public final class RedisChangeTracker implements TrackChanges {
 
+    private static final int CHANNELS_PER_BATCH = 100;
     private static final List<Integer> ALL_SHARDS = IntStream.range(0, RedisKeys.SHARDS).boxed().toList();
 
     private final RedisScripts scripts;
@@ -160,20 +161,27 @@ public final class RedisChangeTracker implements TrackChanges {
                 Long.parseLong(stats.getOrDefault("flushedRowsTotal", "0")));
     }
 
+    /**
+     * Runs one operation of the channel script on each channel, {@link #CHANNELS_PER_BATCH}
+     * channels per pipelined batch, so that no batch's reply grows too large to decode in
+     * one piece (a take of a large backlog).
+     */
     private List<List<Object>> onEach(List<ChannelId> channels, String operation) {
-        if (channels.isEmpty()) {
-            return List.of();
+        List<List<Object>> replies = new ArrayList<>(channels.size());
+        for (int from = 0; from < channels.size(); from += CHANNELS_PER_BATCH) {
+            List<ChannelId> chunk = channels.subList(from, Math.min(channels.size(), from + CHANNELS_PER_BATCH));
+            replies.addAll(scripts.reachable(() -> {
+                RBatch batch = scripts.newBackgroundBatch();
+                List<RFuture<List<Object>>> futures = new ArrayList<>(chunk.size());
+                for (ChannelId channel : chunk) {
+                    futures.add(scripts.onChannel(batch, keys.channelMeta(channel), keys.trackedChannel(channel),
+                            List.of(operation, flusherId)));
+                }
+                batch.execute();
+                return futures.stream().map(f -> f.toCompletableFuture().join()).toList();
+            }));
         }
-        return scripts.reachable(() -> {
-            RBatch batch = scripts.newBatch();
-            List<RFuture<List<Object>>> futures = new ArrayList<>(channels.size());
-            for (ChannelId channel : channels) {
-                futures.add(scripts.onChannel(batch, keys.channelMeta(channel), keys.trackedChannel(channel),
-                        List.of(operation, flusherId)));
-            }
-            batch.execute();
-            return futures.stream().map(f -> f.toCompletableFuture().join()).toList();
-        });
+        return replies;
     }
 
     /** Reads the reply of 'take' (see flush.lua for its layout). */

@@ -1,8 +1,10 @@
 package io.readstate.adapters.redis;
 
 import io.readstate.domain.port.StoreUnavailable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
@@ -14,6 +16,9 @@ import org.redisson.client.codec.StringCodec;
 
 /** Runs Readstate's Lua scripts, alone or in pipelined batches, and turns Redis failures into {@link StoreUnavailable}. */
 final class RedisScripts {
+
+    /** How long the flusher waits for the replies of one of its batches. */
+    static final Duration BACKGROUND_RESPONSE_TIMEOUT = Duration.ofSeconds(20);
 
     private final RedissonClient redisson;
     private final LuaScript channel;
@@ -41,6 +46,19 @@ final class RedisScripts {
 
     RBatch newBatch() {
         return redisson.createBatch(BatchOptions.defaults());
+    }
+
+    /**
+     * A batch for the flusher, whose replies can be large: it waits up to
+     * {@link #BACKGROUND_RESPONSE_TIMEOUT} for them rather than the client's timeout for
+     * requests. A reply that comes after its batch timed out must be skipped by the client,
+     * and Redisson skips a batch's reply again from its first byte each time more of it
+     * arrives: a backlog taken under load once kept a client I/O thread busy for minutes and
+     * every request on its connections failing.
+     */
+    RBatch newBackgroundBatch() {
+        return redisson.createBatch(BatchOptions.defaults().responseTimeout(BACKGROUND_RESPONSE_TIMEOUT.toMillis(),
+                TimeUnit.MILLISECONDS));
     }
 
     RedissonClient redisson() {
