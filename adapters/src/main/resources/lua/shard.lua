@@ -13,23 +13,27 @@ local ops = {}
 
 -- ARGV: 'claim', flusherId, max, leaseMillis. Claims up to max dirty channels, oldest
 -- first, that no live lease holds (a lease that ran out belonged to a flusher that died).
+-- Returns { heldByOthers, channel... }: heldByOthers counts the dirty channels passed over
+-- because another flusher's live lease holds them.
 ops.claim = function()
     local owner, max, lease = ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
     local now = now_millis()
     local candidates = redis.call('ZRANGE', DIRTY_INDEX, 0, max + redis.call('ZCARD', CLAIMS) - 1)
-    local claimed = {}
+    local reply = { 0 }
     for _, channel in ipairs(candidates) do
         local expires = redis.call('ZSCORE', CLAIMS, channel)
         if not expires or tonumber(expires) <= now then
             redis.call('ZADD', CLAIMS, now + lease, channel)
             redis.call('HSET', CLAIM_OWNERS, channel, owner)
-            claimed[#claimed + 1] = channel
-            if #claimed >= max then
+            reply[#reply + 1] = channel
+            if #reply - 1 >= max then
                 break
             end
+        elseif redis.call('HGET', CLAIM_OWNERS, channel) ~= owner then
+            reply[1] = reply[1] + 1
         end
     end
-    return claimed
+    return reply
 end
 
 -- ARGV: 'status'. Returns { backlog, dirtyChannels, lagMillis } of the shard.

@@ -101,4 +101,12 @@ public interface CheckpointDao {
             WHERE m.channel_id = t.channel_id AND m.seq <= t.floor
             """)
     int trimMentions(@Bind("channels") String[] channels, @Bind("floors") Long[] floors);
+
+    /** Every change acknowledged before {@code at} (epoch ms) is durable; the checkpoint only moves forward. */
+    @SqlUpdate("""
+            INSERT INTO sync_checkpoint AS s (id, durable_until)
+            VALUES (1, timestamptz 'epoch' + :at * interval '1 millisecond')
+            ON CONFLICT (id) DO UPDATE SET durable_until = GREATEST(s.durable_until, excluded.durable_until)
+            """)
+    void advanceDurableUntil(@Bind("at") long atMillis);
 }

@@ -68,6 +68,6 @@ public interface DurableStateDao {
     @SqlQuery("SELECT channel_id FROM members WHERE user_id = :user AND present")
     List<String> channelsOf(@Bind("user") String user);
 
-    @SqlQuery("SELECT max(updated_at) FROM channels")
+    @SqlQuery("SELECT durable_until FROM sync_checkpoint")
     Optional<Instant> lastCheckpoint();
 }

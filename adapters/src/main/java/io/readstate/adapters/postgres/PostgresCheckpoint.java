@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Jdbi;
@@ -43,8 +44,9 @@ public final class PostgresCheckpoint implements WriteCheckpoint {
     }
 
     @Override
-    public long write(List<ChannelChanges> changes) {
+    public long write(List<ChannelChanges> changes, Optional<Instant> durableUntil) {
         if (changes.isEmpty()) {
+            durableUntil.ifPresent(this::advanceDurableUntil);
             return 0;
         }
         List<ChannelChanges> channels = changes.stream().sorted(Comparator.comparing(ChannelChanges::channelId)).toList();
@@ -90,10 +92,19 @@ public final class PostgresCheckpoint implements WriteCheckpoint {
                         longs(chunk, c -> c.head().windowFloor())));
                 inChunks(trimmed, chunk -> dao.trimMessages(strings(chunk, c -> c.channelId().value()),
                         longs(chunk, c -> c.head().windowFloor())));
+                durableUntil.ifPresent(at -> dao.advanceDurableUntil(at.toEpochMilli()));
                 return rows;
             });
         } catch (JdbiException e) {
             throw new StoreUnavailable("PostgreSQL could not write the checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private void advanceDurableUntil(Instant at) {
+        try {
+            jdbi.useExtension(CheckpointDao.class, dao -> dao.advanceDurableUntil(at.toEpochMilli()));
+        } catch (JdbiException e) {
+            throw new StoreUnavailable("PostgreSQL could not move the checkpoint: " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.readstate.adapters.redis;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.UserId;
 import io.readstate.domain.model.durable.ChannelChanges;
+import io.readstate.domain.model.durable.Claim;
 import io.readstate.domain.model.durable.ChannelHead;
 import io.readstate.domain.model.durable.MemberRecord;
 import io.readstate.domain.model.durable.MessageRecord;
@@ -55,13 +56,16 @@ public final class RedisChangeTracker implements TrackChanges {
      * Claims up to {@code max} dirty channels over all shards, the oldest of each shard
      * first: every shard with dirty channels gets an even share, in rounds, while shards
      * that filled their share may hold more. The shards are visited from a random one, so
-     * that several flushers spread over them.
+     * that several flushers spread over them. The claim is complete when it holds fewer
+     * than {@code max} channels (every shard was emptied of claimable ones) and no other
+     * flusher's lease held a dirty channel.
      */
     @Override
-    public List<ChannelId> claim(int max) {
+    public Claim claim(int max) {
         List<Integer> candidates = shardsWithDirtyChannels();
         Collections.rotate(candidates, ThreadLocalRandom.current().nextInt(RedisKeys.SHARDS));
         Set<ChannelId> claimed = new LinkedHashSet<>();  // a lease shorter than a round may let a channel come twice
+        long heldByOthers = 0;
         while (claimed.size() < max && !candidates.isEmpty()) {
             int room = max - claimed.size();
             List<Integer> round = candidates.subList(0, Math.min(room, candidates.size()));
@@ -70,15 +74,17 @@ public final class RedisChangeTracker implements TrackChanges {
                     List.of("claim", flusherId, Integer.toString(share), Long.toString(lease.toMillis())));
             List<Integer> mayHoldMore = new ArrayList<>();
             for (int i = 0; i < round.size(); i++) {
-                replies.get(i).forEach(id -> claimed.add(ChannelId.of((String) id)));
-                if (replies.get(i).size() == share) {
+                List<Object> reply = replies.get(i);
+                heldByOthers += asLong(reply.get(0));
+                reply.subList(1, reply.size()).forEach(id -> claimed.add(ChannelId.of((String) id)));
+                if (reply.size() - 1 == share) {
                     mayHoldMore.add(round.get(i));
                 }
             }
             mayHoldMore.addAll(candidates.subList(round.size(), candidates.size()));
             candidates = mayHoldMore;
         }
-        return List.copyOf(claimed);
+        return new Claim(List.copyOf(claimed), claimed.size() < max && heldByOthers == 0);
     }
 
     private List<Integer> shardsWithDirtyChannels() {

@@ -37,13 +37,13 @@ class PartitionedSchemaTest {
 
     @SuppressWarnings("deprecation")
     private static void migrate(TestPostgres.Database database, ResourceAccessor changelogs, Map<String, Object> parameters,
-                                boolean rollBackOne) throws Exception {
+                                boolean rollBackPartitioning) throws Exception {
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
             Liquibase liquibase = new Liquibase(TestPostgres.CHANGELOG, changelogs,
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection)));
             parameters.forEach(liquibase::setChangeLogParameter);
-            if (rollBackOne) {
-                liquibase.rollback(1, "");
+            if (rollBackPartitioning) {
+                liquibase.rollback(2, "");  // the checkpoint table (changeset 3), then the partitioning (2)
             } else {
                 liquibase.update("");
             }

@@ -15,6 +15,7 @@ import io.readstate.adapters.redis.TestRedis;
 import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.durable.ChannelChanges;
+import io.readstate.domain.model.durable.Claim;
 import io.readstate.domain.port.TrackChanges;
 import io.readstate.domain.rules.InMemoryReadState;
 import io.readstate.domain.usecase.FlushChanges;
@@ -64,7 +65,7 @@ class FlusherCrashTest {
 
     private record DyingTracker(TrackChanges tracker, boolean afterTaking) implements TrackChanges {
         @Override
-        public List<ChannelId> claim(int max) {
+        public Claim claim(int max) {
             return tracker.claim(max);
         }
 

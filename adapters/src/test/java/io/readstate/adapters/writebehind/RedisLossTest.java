@@ -15,15 +15,18 @@ import io.readstate.adapters.redis.TestRedis;
 import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.MessagePosted;
+import io.readstate.domain.port.WriteCheckpoint;
 import io.readstate.domain.rules.InMemoryReadState;
 import io.readstate.domain.usecase.FlushChanges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +74,7 @@ class RedisLossTest {
         InMemoryReadState checkpointed = new InMemoryReadState(WINDOW);
 
         apply(traffic, 200, redis, everything, checkpointed);
+        Instant beforeFlush = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         flusher.flushAll(Duration.ofSeconds(30));
         Instant checkpoint = Instant.now();
         apply(traffic, 60, redis, everything, null);
@@ -81,7 +85,7 @@ class RedisLossTest {
         SameState.assertSameState(traffic, redis, checkpointed, "rebuilt lazily after the loss");
         RedisRecovery.Loss loss = recovery.loss();
         assertThat(loss.recovering()).isTrue();
-        assertThat(loss.checkpointAt()).isBefore(checkpoint.plusSeconds(1));
+        assertThat(loss.checkpointAt()).isBetween(beforeFlush, checkpoint);
         assertThat(loss.detectedAt()).isAfter(checkpoint);
 
         apply(traffic, 100, redis, checkpointed, null);
@@ -136,6 +140,38 @@ class RedisLossTest {
         }
 
         SameState.assertSameState(traffic, redis, rules, "after the chat service replayed its messages");
+    }
+
+    /**
+     * Events acknowledged while a flush is writing (after it took the changes, before its
+     * commit) are not in the checkpoint: the loss is reported against a time before them.
+     */
+    @Test
+    void the_checkpoint_a_loss_is_reported_against_precedes_every_event_the_flush_did_not_take() {
+        RedisRecovery recovery = new RedisRecovery(redisson, keys, Optional.of(new PostgresDurableState(jdbi)), true, false);
+        RedisReadState redis = new RedisReadState(recovery, keys, WINDOW, true);
+        RandomEvents traffic = new RandomEvents(72, 4, 6);
+        InMemoryReadState everything = new InMemoryReadState(WINDOW);
+        InMemoryReadState checkpointed = new InMemoryReadState(WINDOW);
+        apply(traffic, 200, redis, everything, checkpointed);
+
+        PostgresCheckpoint postgres = new PostgresCheckpoint(jdbi);
+        AtomicReference<Instant> duringTheWrite = new AtomicReference<>();
+        WriteCheckpoint slowWrite = (changes, durableUntil) -> {
+            if (duringTheWrite.get() == null) {
+                duringTheWrite.set(Instant.now());
+                apply(traffic, 30, redis, everything, null);
+            }
+            return postgres.write(changes, durableUntil);
+        };
+        Instant beforeFlush = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)), slowWrite, Clock.systemUTC(), 10)
+                .flushAll(Duration.ofSeconds(30));
+
+        redisson.getKeys().deleteByPattern(prefix + "*");
+
+        SameState.assertSameState(traffic, redis, checkpointed, "rebuilt: what the flush took, not what came during its write");
+        assertThat(recovery.loss().checkpointAt()).isBetween(beforeFlush, duringTheWrite.get());
     }
 
     private static void apply(RandomEvents traffic, int steps, RedisReadState redis, InMemoryReadState expected,

@@ -2,6 +2,7 @@ package io.readstate.domain.port;
 
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.durable.ChannelChanges;
+import io.readstate.domain.model.durable.Claim;
 import io.readstate.domain.model.durable.SyncStatus;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
 public interface TrackChanges {
 
     /** Claims up to {@code max} dirty channels, oldest first, that no live lease holds. */
-    List<ChannelId> claim(int max);
+    Claim claim(int max);
 
     /** The coalesced changes of claimed channels; one per channel still held. */
     List<ChannelChanges> takeChanges(List<ChannelId> claimed);

@@ -1,7 +1,9 @@
 package io.readstate.domain.port;
 
 import io.readstate.domain.model.durable.ChannelChanges;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes coalesced changes to the durable store in one transaction. Every write is
@@ -12,5 +14,11 @@ import java.util.List;
  */
 public interface WriteCheckpoint {
 
-    long write(List<ChannelChanges> changes);
+    /**
+     * @param durableUntil when given, every change acknowledged before it is durable once
+     *                     this transaction commits: the store keeps it as its checkpoint
+     *                     (which only moves forward), the time a loss of the hot store is
+     *                     reported against
+     */
+    long write(List<ChannelChanges> changes, Optional<Instant> durableUntil);
 }

@@ -2,6 +2,7 @@ package io.readstate.domain.usecase;
 
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.durable.ChannelChanges;
+import io.readstate.domain.model.durable.Claim;
 import io.readstate.domain.port.StoreUnavailable;
 import io.readstate.domain.port.TrackChanges;
 import io.readstate.domain.port.WriteCheckpoint;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -39,12 +41,19 @@ public final class FlushChanges {
         this.channelsPerBatch = channelsPerBatch;
     }
 
-    /** One batch: at most {@code channelsPerBatch} channels. */
+    /**
+     * One batch: at most {@code channelsPerBatch} channels. When the claim took every
+     * dirty channel, its start becomes the durable store's checkpoint with the write (with
+     * nothing to write, on its own, as far as the durable store can take it now).
+     */
     public FlushReport flushBatch() {
         Instant start = clock.instant();
         settle();
-        List<ChannelId> claimed = changes.claim(channelsPerBatch);
+        Claim claim = changes.claim(channelsPerBatch);
+        Optional<Instant> durableUntil = claim.complete() ? Optional.of(start) : Optional.empty();
+        List<ChannelId> claimed = claim.channels();
         if (claimed.isEmpty()) {
+            advanceCheckpoint(durableUntil);
             return FlushReport.NOTHING;
         }
         long rows;
@@ -54,7 +63,7 @@ public final class FlushChanges {
             for (ChannelChanges channel : taken) {
                 entries += channel.entries();
             }
-            rows = checkpoint.write(taken);
+            rows = checkpoint.write(taken, durableUntil);
         } catch (StoreUnavailable e) {
             settleOrKeep(new Unsettled(claimed, false));
             throw e;
@@ -80,6 +89,18 @@ public final class FlushChanges {
             total = total.plus(batch);
         } while (batch.channels() == channelsPerBatch && clock.instant().isBefore(deadline));
         return total;
+    }
+
+    /** Nothing was dirty: the checkpoint moves on, unless the durable store cannot take it now (then it stays behind). */
+    private void advanceCheckpoint(Optional<Instant> durableUntil) {
+        if (durableUntil.isEmpty()) {
+            return;
+        }
+        try {
+            checkpoint.write(List.of(), durableUntil);
+        } catch (StoreUnavailable stillBehind) {
+            // the next flush tries again; an older checkpoint only overstates a loss
+        }
     }
 
     /** Tries again what could not be settled before; what still cannot be waits for the next batch. */

@@ -6,17 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.durable.ChannelChanges;
 import io.readstate.domain.model.durable.ChannelHead;
+import io.readstate.domain.model.durable.Claim;
 import io.readstate.domain.model.durable.SyncStatus;
 import io.readstate.domain.port.StoreUnavailable;
 import io.readstate.domain.port.TrackChanges;
 import io.readstate.domain.port.WriteCheckpoint;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FlushChangesTest {
@@ -35,12 +38,12 @@ class FlushChangesTest {
         }
 
         @Override
-        public List<ChannelId> claim(int max) {
+        public Claim claim(int max) {
             List<ChannelId> claimed = new ArrayList<>();
             while (claimed.size() < max && !dirty.isEmpty()) {
                 claimed.add(dirty.poll());
             }
-            return claimed;
+            return new Claim(claimed, dirty.isEmpty());
         }
 
         @Override
@@ -85,7 +88,7 @@ class FlushChangesTest {
     void a_flush_writes_batch_after_batch_while_batches_come_back_full() {
         DirtyChannels changes = new DirtyChannels(7);
         List<Integer> transactions = new ArrayList<>();
-        WriteCheckpoint checkpoint = batch -> {
+        WriteCheckpoint checkpoint = (batch, durableUntil) -> {
             transactions.add(batch.size());
             return batch.size();
         };
@@ -102,7 +105,7 @@ class FlushChangesTest {
     void a_flush_stops_after_a_batch_that_is_not_full_even_if_more_became_dirty_meanwhile() {
         DirtyChannels changes = new DirtyChannels(2);
         List<Integer> transactions = new ArrayList<>();
-        WriteCheckpoint checkpoint = batch -> {
+        WriteCheckpoint checkpoint = (batch, durableUntil) -> {
             transactions.add(batch.size());
             changes.dirty.add(ChannelId.of("new-" + transactions.size()));
             return batch.size();
@@ -117,7 +120,7 @@ class FlushChangesTest {
     @Test
     void a_failed_write_gives_the_claims_up_and_keeps_the_changes() {
         DirtyChannels changes = new DirtyChannels(2);
-        WriteCheckpoint down = batch -> {
+        WriteCheckpoint down = (batch, durableUntil) -> {
             throw new StoreUnavailable("PostgreSQL is down", null);
         };
 
@@ -133,7 +136,7 @@ class FlushChangesTest {
     void a_give_up_the_hot_store_could_not_take_is_tried_again_before_the_next_batch() {
         DirtyChannels changes = new DirtyChannels(2);
         changes.unreachableSettles = 1;
-        WriteCheckpoint down = batch -> {
+        WriteCheckpoint down = (batch, durableUntil) -> {
             throw new StoreUnavailable("PostgreSQL is down", null);
         };
         FlushChanges flusher = new FlushChanges(changes, down, clock, 10);
@@ -150,12 +153,51 @@ class FlushChangesTest {
     void a_release_the_hot_store_could_not_take_is_tried_again_before_the_next_batch() {
         DirtyChannels changes = new DirtyChannels(2);
         changes.unreachableSettles = 1;
-        FlushChanges flusher = new FlushChanges(changes, batch -> batch.size(), clock, 10);
+        FlushChanges flusher = new FlushChanges(changes, (batch, durableUntil) -> batch.size(), clock, 10);
 
         flusher.flushBatch();
         assertThat(changes.released).isEmpty();
 
         flusher.flushBatch();
         assertThat(changes.released).containsExactly(ChannelId.of("c0"), ChannelId.of("c1"));
+    }
+
+    /** The checkpoints a flusher wrote, with the batches' sizes. */
+    private record Write(int channels, Optional<Instant> durableUntil) {
+    }
+
+    @Test
+    void a_claim_that_took_every_dirty_channel_makes_its_start_the_checkpoint() {
+        DirtyChannels changes = new DirtyChannels(5);
+        List<Write> writes = new ArrayList<>();
+        Instant now = Instant.parse("2026-12-06T10:00:00Z");
+        FlushChanges flusher = new FlushChanges(changes, (batch, durableUntil) -> {
+            writes.add(new Write(batch.size(), durableUntil));
+            return batch.size();
+        }, Clock.fixed(now, ZoneOffset.UTC), 3);
+
+        flusher.flushAll(Duration.ofSeconds(5));
+
+        assertThat(writes).as("the first batch left channels behind; the second took the rest")
+                .containsExactly(new Write(3, Optional.empty()), new Write(2, Optional.of(now)));
+    }
+
+    @Test
+    void with_nothing_dirty_the_checkpoint_moves_on_if_the_durable_store_can_take_it() {
+        DirtyChannels changes = new DirtyChannels(0);
+        List<Write> writes = new ArrayList<>();
+        Instant now = Instant.parse("2026-12-06T10:00:00Z");
+        FlushChanges flusher = new FlushChanges(changes, (batch, durableUntil) -> {
+            writes.add(new Write(batch.size(), durableUntil));
+            return 0;
+        }, Clock.fixed(now, ZoneOffset.UTC), 3);
+
+        assertThat(flusher.flushBatch()).isEqualTo(FlushReport.NOTHING);
+        assertThat(writes).containsExactly(new Write(0, Optional.of(now)));
+
+        FlushChanges down = new FlushChanges(changes, (batch, durableUntil) -> {
+            throw new StoreUnavailable("PostgreSQL is down", null);
+        }, clock, 3);
+        assertThat(down.flushBatch()).as("nothing to write is no failure").isEqualTo(FlushReport.NOTHING);
     }
 }
