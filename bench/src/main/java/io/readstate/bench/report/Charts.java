@@ -1,6 +1,7 @@
 package io.readstate.bench.report;
 
 import io.readstate.bench.load.Latency;
+import io.readstate.bench.run.ModeBench;
 import io.readstate.bench.run.Results;
 import io.readstate.bench.run.SweepPoint;
 import io.readstate.bench.run.SystemFigures;
@@ -87,7 +88,7 @@ final class Charts {
     }
 
     private static String sweepName(String system) {
-        return system.equals("write-behind") ? "write-behind (Readstate), HTTP /v1/events x100"
+        return system.equals("write-behind") ? "write-behind (Readstate), HTTP /v1/events x" + ModeBench.BATCH
                 : system + " (seed, literal), in-process";
     }
 

@@ -1,6 +1,7 @@
 package io.readstate.bench.report;
 
 import io.readstate.bench.load.StepResult;
+import io.readstate.bench.run.ModeBench;
 import io.readstate.bench.run.Results;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class ResultsReport {
                 ## Throughput against channel size
 
                 Messages only, on channels of exactly that many members; the highest rates with p99 under 10 ms and
-                under 100 ms (write-behind through `/v1/events`, 100 messages per request; the peer in-process).
+                under 100 ms (write-behind through `/v1/events`, %d messages per request; the peer in-process).
 
                 %s
                 ## Targets
@@ -66,7 +67,7 @@ public final class ResultsReport {
                 %s""", results.profile().name(), machine.date().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), results.took().toMinutes(), results.took().toSecondsPart(),
                 machine.describeLine(), machine.java(), machine.redis(), "(the machine's, on 127.0.0.1:5432)",
                 machine.loadBefore(), machine.loadAfter(), results.population(), ResultsTable.comparison(results),
-                Method.notes(results), ResultsTable.floor(results), ResultsTable.sweep(results), ResultsTable.goals(goals), problems(results));
+                Method.notes(results), ResultsTable.floor(results), ModeBench.BATCH, ResultsTable.sweep(results), ResultsTable.goals(goals), problems(results));
     }
 
     private static String problems(Results results) {

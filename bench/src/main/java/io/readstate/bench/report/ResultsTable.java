@@ -3,6 +3,7 @@ package io.readstate.bench.report;
 import io.readstate.bench.load.Latency;
 import io.readstate.bench.load.StepResult;
 import io.readstate.bench.run.FloorStep;
+import io.readstate.bench.run.ModeBench;
 import io.readstate.bench.run.Results;
 import io.readstate.bench.run.SweepPoint;
 import io.readstate.bench.run.SystemFigures;
@@ -59,7 +60,7 @@ public final class ResultsTable {
         if (system.system().equals("per-member")) {
             return "in-process Lua calls on the same kind of Redis, one per event (no HTTP); flusher every 1 s";
         }
-        return batch ? "HTTP, `/v1/events` with 100 events per request" : "HTTP, one request per event";
+        return batch ? "HTTP, `/v1/events` with " + ModeBench.BATCH + " events per request" : "HTTP, one request per event";
     }
 
     /** The floor steps: rate asked, rate acknowledged, latency, CPU per request on each side. */

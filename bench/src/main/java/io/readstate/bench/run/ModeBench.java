@@ -27,7 +27,7 @@ public final class ModeBench {
      * milliseconds. A request's latency grows with its events (100 took about 10 ms even
      * unloaded), and the table's rates are those held with p99 under 10 ms.
      */
-    static final int BATCH = 25;
+    public static final int BATCH = 25;
 
     private final Harness harness;
 

@@ -28,7 +28,7 @@ public final class SizeSweep {
         this.harness = harness;
     }
 
-    /** Write-behind through /v1/events, 100 messages per request. */
+    /** Write-behind through /v1/events, {@link ModeBench#BATCH} messages per request. */
     public List<SweepPoint> writeBehind(ServiceProcess service) throws Exception {
         return sweep("write-behind", ModeBench.BATCH, 2_000, false, population -> {
             WriteBehindDrain.joinAndDrain(service, population);
