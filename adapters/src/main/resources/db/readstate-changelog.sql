@@ -169,11 +169,13 @@ DROP TABLE channels_partitioned, members_partitioned, messages_partitioned, ment
 */
 
 --changeset readstate:3-sync-checkpoint
---comment: The write-behind checkpoint: every change acknowledged before durable_until is in the tables above. One row; it only moves forward.
+--comment: The write-behind checkpoint: every change acknowledged before durable_until is in the tables above, none acknowledged after taken_by is. One row; it only moves forward.
 CREATE TABLE sync_checkpoint (
     id            smallint    PRIMARY KEY CHECK (id = 1),
-    durable_until timestamptz NOT NULL
+    durable_until timestamptz NOT NULL,
+    taken_by      timestamptz NOT NULL
 );
 -- Before this table the newest flush's time stood for the checkpoint.
-INSERT INTO sync_checkpoint (id, durable_until) SELECT 1, max(updated_at) FROM channels HAVING max(updated_at) IS NOT NULL;
+INSERT INTO sync_checkpoint (id, durable_until, taken_by)
+SELECT 1, max(updated_at), max(updated_at) FROM channels HAVING max(updated_at) IS NOT NULL;
 --rollback DROP TABLE sync_checkpoint;

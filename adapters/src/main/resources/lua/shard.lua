@@ -46,7 +46,7 @@ ops.status = function()
     return { tonumber(redis.call('GET', BACKLOG) or '0'), redis.call('ZCARD', DIRTY_INDEX), lag }
 end
 
--- ARGV: 'begin_epoch', epochId, recover ('1' or '0'), checkpointAtMillis or ''. Starts a new
+-- ARGV: 'begin_epoch', epochId, recover ('1' or '0'), checkpointAtMillis or '', lostAfterMillis or ''. Starts a new
 -- state of the shard when there is none (a first start, or a node that lost its data); with
 -- recover, the shard's channels must be rebuilt from PostgreSQL before use. Returns { 1 } when this call began it.
 ops.begin_epoch = function()
@@ -56,9 +56,9 @@ ops.begin_epoch = function()
     local now = now_millis()
     redis.call('SET', EPOCH, ARGV[2])
     if ARGV[3] == '1' then
-        redis.call('HSET', RECOVERING, 'detectedAt', now, 'checkpointAt', ARGV[4])
+        redis.call('HSET', RECOVERING, 'detectedAt', now, 'checkpointAt', ARGV[4], 'lostAfter', ARGV[5])
         redis.call('DEL', LAST_LOSS)
-        redis.call('HSET', LAST_LOSS, 'detectedAt', now, 'checkpointAt', ARGV[4])
+        redis.call('HSET', LAST_LOSS, 'detectedAt', now, 'checkpointAt', ARGV[4], 'lostAfter', ARGV[5])
     end
     return { 1 }
 end
@@ -68,10 +68,10 @@ ops.end_recovery = function()
     return { redis.call('DEL', RECOVERING) }
 end
 
--- ARGV: 'loss'. Returns { recovering (0/1), detectedAt or '', checkpointAt or '' } of the last loss.
+-- ARGV: 'loss'. Returns { recovering (0/1), detectedAt or '', checkpointAt or '', lostAfter or '' } of the last loss.
 ops.loss = function()
-    local loss = redis.call('HMGET', LAST_LOSS, 'detectedAt', 'checkpointAt')
-    return { redis.call('EXISTS', RECOVERING), loss[1] or '', loss[2] or '' }
+    local loss = redis.call('HMGET', LAST_LOSS, 'detectedAt', 'checkpointAt', 'lostAfter')
+    return { redis.call('EXISTS', RECOVERING), loss[1] or '', loss[2] or '', loss[3] or '' }
 end
 
 local operation = ops[ARGV[1]]

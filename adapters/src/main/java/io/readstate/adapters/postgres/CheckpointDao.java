@@ -102,11 +102,13 @@ public interface CheckpointDao {
             """)
     int trimMentions(@Bind("channels") String[] channels, @Bind("floors") Long[] floors);
 
-    /** Every change acknowledged before {@code at} (epoch ms) is durable; the checkpoint only moves forward. */
+    /** The checkpoint (epoch ms) moves forward, each of its times only forward. */
     @SqlUpdate("""
-            INSERT INTO sync_checkpoint AS s (id, durable_until)
-            VALUES (1, timestamptz 'epoch' + :at * interval '1 millisecond')
-            ON CONFLICT (id) DO UPDATE SET durable_until = GREATEST(s.durable_until, excluded.durable_until)
+            INSERT INTO sync_checkpoint AS s (id, durable_until, taken_by)
+            VALUES (1, timestamptz 'epoch' + :durableUntil * interval '1 millisecond',
+                    timestamptz 'epoch' + :takenBy * interval '1 millisecond')
+            ON CONFLICT (id) DO UPDATE SET durable_until = GREATEST(s.durable_until, excluded.durable_until),
+                                           taken_by = GREATEST(s.taken_by, excluded.taken_by)
             """)
-    void advanceDurableUntil(@Bind("at") long atMillis);
+    void advanceCheckpoint(@Bind("durableUntil") long durableUntilMillis, @Bind("takenBy") long takenByMillis);
 }

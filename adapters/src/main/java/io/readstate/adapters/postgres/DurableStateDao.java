@@ -1,5 +1,6 @@
 package io.readstate.adapters.postgres;
 
+import io.readstate.domain.model.durable.Checkpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +69,7 @@ public interface DurableStateDao {
     @SqlQuery("SELECT channel_id FROM members WHERE user_id = :user AND present")
     List<String> channelsOf(@Bind("user") String user);
 
-    @SqlQuery("SELECT durable_until FROM sync_checkpoint")
-    Optional<Instant> lastCheckpoint();
+    @SqlQuery("SELECT durable_until, taken_by FROM sync_checkpoint")
+    @RegisterConstructorMapper(Checkpoint.class)
+    Optional<Checkpoint> lastCheckpoint();
 }

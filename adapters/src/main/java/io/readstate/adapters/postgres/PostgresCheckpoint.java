@@ -2,6 +2,7 @@ package io.readstate.adapters.postgres;
 
 import io.readstate.domain.model.durable.ChannelChanges;
 import io.readstate.domain.model.durable.ChannelHead;
+import io.readstate.domain.model.durable.Checkpoint;
 import io.readstate.domain.model.durable.MemberRecord;
 import io.readstate.domain.model.durable.MessageRecord;
 import io.readstate.domain.port.StoreUnavailable;
@@ -44,9 +45,9 @@ public final class PostgresCheckpoint implements WriteCheckpoint {
     }
 
     @Override
-    public long write(List<ChannelChanges> changes, Optional<Instant> durableUntil) {
+    public long write(List<ChannelChanges> changes, Optional<Checkpoint> checkpoint) {
         if (changes.isEmpty()) {
-            durableUntil.ifPresent(this::advanceDurableUntil);
+            checkpoint.ifPresent(this::advanceCheckpoint);
             return 0;
         }
         List<ChannelChanges> channels = changes.stream().sorted(Comparator.comparing(ChannelChanges::channelId)).toList();
@@ -92,7 +93,7 @@ public final class PostgresCheckpoint implements WriteCheckpoint {
                         longs(chunk, c -> c.head().windowFloor())));
                 inChunks(trimmed, chunk -> dao.trimMessages(strings(chunk, c -> c.channelId().value()),
                         longs(chunk, c -> c.head().windowFloor())));
-                durableUntil.ifPresent(at -> dao.advanceDurableUntil(at.toEpochMilli()));
+                checkpoint.ifPresent(made -> advance(dao, made));
                 return rows;
             });
         } catch (JdbiException e) {
@@ -100,12 +101,16 @@ public final class PostgresCheckpoint implements WriteCheckpoint {
         }
     }
 
-    private void advanceDurableUntil(Instant at) {
+    private void advanceCheckpoint(Checkpoint made) {
         try {
-            jdbi.useExtension(CheckpointDao.class, dao -> dao.advanceDurableUntil(at.toEpochMilli()));
+            jdbi.useExtension(CheckpointDao.class, dao -> advance(dao, made));
         } catch (JdbiException e) {
             throw new StoreUnavailable("PostgreSQL could not move the checkpoint: " + e.getMessage(), e);
         }
+    }
+
+    private static void advance(CheckpointDao dao, Checkpoint made) {
+        dao.advanceCheckpoint(made.durableUntil().toEpochMilli(), made.takenBy().toEpochMilli());
     }
 
     private static <T> long inChunks(List<T> rows, ToIntFunction<List<T>> statement) {

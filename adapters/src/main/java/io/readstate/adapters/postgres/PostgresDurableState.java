@@ -4,6 +4,7 @@ import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.UserId;
 import io.readstate.domain.model.durable.ChannelHead;
 import io.readstate.domain.model.durable.ChannelImage;
+import io.readstate.domain.model.durable.Checkpoint;
 import io.readstate.domain.model.durable.MemberRecord;
 import io.readstate.domain.model.durable.MessageRecord;
 import io.readstate.domain.port.LoadDurableState;
@@ -72,7 +73,7 @@ public final class PostgresDurableState implements LoadDurableState {
     }
 
     @Override
-    public Optional<Instant> lastCheckpoint() {
+    public Optional<Checkpoint> lastCheckpoint() {
         return reachable(() -> jdbi.withExtension(DurableStateDao.class, DurableStateDao::lastCheckpoint));
     }
 

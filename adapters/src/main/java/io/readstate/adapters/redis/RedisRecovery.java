@@ -3,6 +3,7 @@ package io.readstate.adapters.redis;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.UserId;
 import io.readstate.domain.model.durable.ChannelImage;
+import io.readstate.domain.model.durable.Checkpoint;
 import io.readstate.domain.port.LoadDurableState;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +48,13 @@ public final class RedisRecovery {
     private volatile boolean recoveringSeen;
     private volatile long recoveringSeenAt = System.nanoTime() - RECOVERING_CACHE_NANOS;
 
-    /** What the service knows of the last loss of Redis's state. */
-    public record Loss(boolean recovering, Instant detectedAt, Instant checkpointAt) {
+    /**
+     * What the service knows of the last loss of Redis's state: when it noticed, and the
+     * checkpoint it rebuilt from. Every change acknowledged before {@code checkpointAt}
+     * survived; every change acknowledged after {@code lostAfter} was lost (unless a flush
+     * that took only part of the backlog wrote it); between the two, some may have survived.
+     */
+    public record Loss(boolean recovering, Instant detectedAt, Instant checkpointAt, Instant lostAfter) {
     }
 
     /**
@@ -85,17 +91,19 @@ public final class RedisRecovery {
             return false;
         }
         boolean recover = durable.isPresent() && durable.get().channelCount() > 0;
-        String checkpoint = !recover ? "" : everyChangeDurable ? Long.toString(System.currentTimeMillis())
-                : durable.get().lastCheckpoint().map(at -> Long.toString(at.toEpochMilli())).orElse("");
-        List<List<Object>> replies = scripts.onShards(keys, missing,
-                List.of("begin_epoch", UUID.randomUUID().toString(), recover ? "1" : "0", checkpoint));
+        Optional<Checkpoint> checkpoint = !recover ? Optional.empty() : everyChangeDurable
+                ? Optional.of(new Checkpoint(Instant.now(), Instant.now())) : durable.get().lastCheckpoint();
+        List<List<Object>> replies = scripts.onShards(keys, missing, List.of("begin_epoch", UUID.randomUUID().toString(),
+                recover ? "1" : "0", checkpoint.map(c -> Long.toString(c.durableUntil().toEpochMilli())).orElse(""),
+                checkpoint.map(c -> Long.toString(c.takenBy().toEpochMilli())).orElse("")));
         long begun = replies.stream().filter(reply -> RedisChangeTracker.asLong(reply.get(0)) == 1).count();
         if (begun > 0 && recover) {
             recoveringSeen = true;
             LOG.warn("Redis has lost the state of {} of its {} shards (no epoch key): rebuilding their channels from "
-                    + "PostgreSQL, each before its first use and all in the background. Changes to them made after "
-                    + "the last checkpoint ({}), if any, were not in PostgreSQL and are lost.", begun, RedisKeys.SHARDS,
-                    checkpoint.isEmpty() ? "none" : Instant.ofEpochMilli(Long.parseLong(checkpoint)));
+                    + "PostgreSQL, each before its first use and all in the background. Changes to them acknowledged "
+                    + "after the last checkpoint ({}), if any, may be lost; those after {} were not in PostgreSQL.",
+                    begun, RedisKeys.SHARDS, checkpoint.map(c -> c.durableUntil().toString()).orElse("none"),
+                    checkpoint.map(c -> c.takenBy().toString()).orElse("it"));
         } else if (begun == RedisKeys.SHARDS && durable.isEmpty()) {
             LOG.info("Redis holds no Readstate state yet (a first start, or a loss: mode cache-only keeps no copy)");
         }
@@ -126,13 +134,16 @@ public final class RedisRecovery {
         Optional<Instant> newest = losses.stream().map(Loss::detectedAt).filter(at -> at != null)
                 .max(Comparator.naturalOrder());
         if (newest.isEmpty()) {
-            return new Loss(recovering, null, null);
+            return new Loss(recovering, null, null, null);
         }
         Instant oneEventSince = newest.get().minus(ONE_EVENT);
-        Instant checkpoint = losses.stream()
-                .filter(loss -> loss.detectedAt() != null && !loss.detectedAt().isBefore(oneEventSince))
-                .map(Loss::checkpointAt).filter(at -> at != null).min(Comparator.naturalOrder()).orElse(null);
-        return new Loss(recovering, newest.get(), checkpoint);
+        List<Loss> lastEvent = losses.stream()
+                .filter(loss -> loss.detectedAt() != null && !loss.detectedAt().isBefore(oneEventSince)).toList();
+        Instant checkpoint = lastEvent.stream().map(Loss::checkpointAt).filter(at -> at != null)
+                .min(Comparator.naturalOrder()).orElse(null);
+        Instant lostAfter = lastEvent.stream().map(Loss::lostAfter).filter(at -> at != null)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new Loss(recovering, newest.get(), checkpoint, lostAfter);
     }
 
     /** Whether any shard is being rebuilt, as read at most 100 ms ago. */
@@ -257,7 +268,7 @@ public final class RedisRecovery {
     private List<Loss> shardLosses() {
         return scripts.onShards(keys, ALL_SHARDS, List.of("loss")).stream()
                 .map(reply -> new Loss(RedisChangeTracker.asLong(reply.get(0)) == 1, instant(reply.get(1)),
-                        instant(reply.get(2))))
+                        instant(reply.get(2)), instant(reply.get(3))))
                 .toList();
     }
 

@@ -144,7 +144,8 @@ class RedisLossTest {
 
     /**
      * Events acknowledged while a flush is writing (after it took the changes, before its
-     * commit) are not in the checkpoint: the loss is reported against a time before them.
+     * commit) are not in the checkpoint: the loss is reported as surely lost after a time
+     * before them, and the checkpoint the flush made covers what came before it began.
      */
     @Test
     void the_checkpoint_a_loss_is_reported_against_precedes_every_event_the_flush_did_not_take() {
@@ -171,7 +172,9 @@ class RedisLossTest {
         redisson.getKeys().deleteByPattern(prefix + "*");
 
         SameState.assertSameState(traffic, redis, checkpointed, "rebuilt: what the flush took, not what came during its write");
-        assertThat(recovery.loss().checkpointAt()).isBetween(beforeFlush, duringTheWrite.get());
+        RedisRecovery.Loss loss = recovery.loss();
+        assertThat(loss.checkpointAt()).isBetween(beforeFlush, duringTheWrite.get());
+        assertThat(loss.lostAfter()).isBetween(loss.checkpointAt(), duringTheWrite.get());
     }
 
     private static void apply(RandomEvents traffic, int steps, RedisReadState redis, InMemoryReadState expected,

@@ -68,6 +68,7 @@ public final class StatusServlet extends HttpServlet {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("detectedAt", loss.detectedAt().toString());
         report.put("checkpointAt", loss.checkpointAt() == null ? null : loss.checkpointAt().toString());
+        report.put("lostAfter", loss.lostAfter() == null ? null : loss.lostAfter().toString());
         report.put("checkpointAgeMillis", loss.checkpointAt() == null ? null
                 : java.time.Duration.between(loss.checkpointAt(), loss.detectedAt()).toMillis());
         return report;

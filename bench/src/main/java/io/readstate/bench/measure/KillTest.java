@@ -71,7 +71,9 @@ public final class KillTest {
         long lost = new Readback(service.api(), population).lost(applied);
         long checkpoint = observed == null || observed.checkpointAt() == null ? Long.MIN_VALUE
                 : observed.checkpointAt().toEpochMilli();
-        long sentAfter = applied.stream().filter(ack -> ack.sentMillis() > checkpoint).count();
+        long lostAfter = observed == null || observed.lostAfter() == null ? checkpoint
+                : observed.lostAfter().toEpochMilli();
+        long sentAfter = applied.stream().filter(ack -> ack.sentMillis() > lostAfter).count();
         long ackedAfter = applied.stream().filter(ack -> ack.ackMillis() > checkpoint).count();
         Loss loss = new Loss(rate, applied.size(), lost, sentAfter, ackedAfter,
                 observed == null ? -1 : observed.checkpointAgeMillis(), observed == null ? -1 : observed.rebuildMillis(),

@@ -7,10 +7,11 @@ package io.readstate.bench.measure;
  *
  * @param acked               state-changing events acknowledged as applied before the kill
  * @param lost                of those, the ones whose effect was gone after the rebuild
- * @param sentAfterCheckpoint sent after the checkpoint the service reported: surely not in it (the least loss its
- *                            report implies)
- * @param ackedAfterCheckpoint acknowledged after that checkpoint: perhaps not in it (the most loss its report implies;
- *                            the two differ by the events in flight around the checkpoint)
+ * @param sentAfterCheckpoint sent after the time the service reported its checkpoint had taken its changes by
+ *                            ({@code lostAfter}): surely not in it (the least loss its report implies)
+ * @param ackedAfterCheckpoint acknowledged after the checkpoint's start ({@code checkpointAt}): perhaps not in it (the
+ *                            most loss its report implies; the two differ by the events in flight around the flush
+ *                            that made the checkpoint)
  * @param checkpointAgeMillis the service's {@code lastRedisLoss.checkpointAgeMillis}, or -1 when it reported none
  * @param rebuildMillis       from the service noticing the loss to {@code recovering: false}, or -1
  * @param memberships         memberships PostgreSQL held for the rebuild, or -1

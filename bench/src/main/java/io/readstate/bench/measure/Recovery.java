@@ -8,8 +8,12 @@ import java.time.Instant;
 /** Waits for a service to notice a Redis loss and finish rebuilding, as its {@code /status} tells. */
 final class Recovery {
 
-    /** The loss the service reported, and when its rebuild was seen to end. */
-    record Observed(Instant detectedAt, Instant checkpointAt, long checkpointAgeMillis, Instant rebuiltAt) {
+    /**
+     * The loss the service reported (changes acknowledged before {@code checkpointAt}
+     * survived, those after {@code lostAfter} did not), and when its rebuild was seen to end.
+     */
+    record Observed(Instant detectedAt, Instant checkpointAt, Instant lostAfter, long checkpointAgeMillis,
+                    Instant rebuiltAt) {
 
         long rebuildMillis() {
             return Duration.between(detectedAt, rebuiltAt).toMillis();
@@ -28,14 +32,17 @@ final class Recovery {
             if (loss != null && loss.hasNonNull("detectedAt")) {
                 Instant detected = Instant.parse(loss.get("detectedAt").asText());
                 if (!detected.isBefore(killedAt) && !status.path("recovering").asBoolean(true)) {
-                    Instant checkpoint = loss.hasNonNull("checkpointAt") ? Instant.parse(loss.get("checkpointAt").asText())
-                            : null;
-                    return new Observed(detected, checkpoint, loss.path("checkpointAgeMillis").asLong(-1), Instant.now());
+                    return new Observed(detected, instant(loss, "checkpointAt"), instant(loss, "lostAfter"),
+                            loss.path("checkpointAgeMillis").asLong(-1), Instant.now());
                 }
             }
             Thread.sleep(50);
         }
         throw new IllegalStateException("the service did not report a rebuilt Redis within " + limit);
+    }
+
+    private static Instant instant(JsonNode loss, String field) {
+        return loss.hasNonNull(field) ? Instant.parse(loss.get(field).asText()) : null;
     }
 
     private static JsonNode statusOrNull(AdminClient admin) {

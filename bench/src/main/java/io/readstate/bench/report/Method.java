@@ -42,7 +42,8 @@ final class Method {
                   service reports `recovering: false`, every channel's `headSeq` and every member's `lastReadSeq` read
                   back; an acknowledged, applied event is lost when they no longer reflect it. The service's report is
                   `GET /status` `lastRedisLoss`; the loss it implies runs from the applied events sent after its
-                  `checkpointAt` (surely not in the checkpoint) to those acknowledged after it (perhaps not in it).
+                  `lostAfter` (the checkpoint had taken its changes by then: surely not in it) to those acknowledged
+                  after its `checkpointAt` (the flush that made it began then: perhaps not in it).
                 - **Rebuild**: from the service noticing the loss (`lastRedisLoss.detectedAt`) to `/status` showing
                   `recovering: false`, its background worker having rebuilt every channel; for write-behind, after growing
                   PostgreSQL to at least %,d memberships with long-tailed channels. For the peer: loading its table back

@@ -3,7 +3,7 @@ package io.readstate.domain.port;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.UserId;
 import io.readstate.domain.model.durable.ChannelImage;
-import java.time.Instant;
+import io.readstate.domain.model.durable.Checkpoint;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +20,6 @@ public interface LoadDurableState {
     /** The channels the user is a member of, in the durable store. */
     List<ChannelId> channelsOf(UserId userId);
 
-    /** When the durable store last took a checkpoint (empty before the first). */
-    Optional<Instant> lastCheckpoint();
+    /** The durable store's last checkpoint (empty before the first). */
+    Optional<Checkpoint> lastCheckpoint();
 }

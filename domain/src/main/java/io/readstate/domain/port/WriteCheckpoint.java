@@ -1,7 +1,7 @@
 package io.readstate.domain.port;
 
 import io.readstate.domain.model.durable.ChannelChanges;
-import java.time.Instant;
+import io.readstate.domain.model.durable.Checkpoint;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +15,9 @@ import java.util.Optional;
 public interface WriteCheckpoint {
 
     /**
-     * @param durableUntil when given, every change acknowledged before it is durable once
-     *                     this transaction commits: the store keeps it as its checkpoint
-     *                     (which only moves forward), the time a loss of the hot store is
-     *                     reported against
+     * @param checkpoint when given, what this write makes durable once it commits: the
+     *                   store keeps it as its checkpoint (which only moves forward), what a
+     *                   loss of the hot store is reported against
      */
-    long write(List<ChannelChanges> changes, Optional<Instant> durableUntil);
+    long write(List<ChannelChanges> changes, Optional<Checkpoint> checkpoint);
 }

@@ -2,6 +2,7 @@ package io.readstate.domain.usecase;
 
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.durable.ChannelChanges;
+import io.readstate.domain.model.durable.Checkpoint;
 import io.readstate.domain.model.durable.Claim;
 import io.readstate.domain.port.StoreUnavailable;
 import io.readstate.domain.port.TrackChanges;
@@ -43,27 +44,31 @@ public final class FlushChanges {
 
     /**
      * One batch: at most {@code channelsPerBatch} channels. When the claim took every
-     * dirty channel, its start becomes the durable store's checkpoint with the write (with
-     * nothing to write, on its own, as far as the durable store can take it now).
+     * dirty channel, the write carries the checkpoint it makes: durable until the claim's
+     * start, taken by the end of the take (with nothing to write, the checkpoint is written
+     * on its own, as far as the durable store can take it now).
      */
     public FlushReport flushBatch() {
         Instant start = clock.instant();
         settle();
         Claim claim = changes.claim(channelsPerBatch);
-        Optional<Instant> durableUntil = claim.complete() ? Optional.of(start) : Optional.empty();
         List<ChannelId> claimed = claim.channels();
         if (claimed.isEmpty()) {
-            advanceCheckpoint(durableUntil);
+            if (claim.complete()) {
+                advanceCheckpoint(new Checkpoint(start, clock.instant()));
+            }
             return FlushReport.NOTHING;
         }
         long rows;
         long entries = 0;
         try {
             List<ChannelChanges> taken = changes.takeChanges(claimed);
+            Optional<Checkpoint> made = claim.complete() ? Optional.of(new Checkpoint(start, clock.instant()))
+                    : Optional.empty();
             for (ChannelChanges channel : taken) {
                 entries += channel.entries();
             }
-            rows = checkpoint.write(taken, durableUntil);
+            rows = checkpoint.write(taken, made);
         } catch (StoreUnavailable e) {
             settleOrKeep(new Unsettled(claimed, false));
             throw e;
@@ -92,12 +97,9 @@ public final class FlushChanges {
     }
 
     /** Nothing was dirty: the checkpoint moves on, unless the durable store cannot take it now (then it stays behind). */
-    private void advanceCheckpoint(Optional<Instant> durableUntil) {
-        if (durableUntil.isEmpty()) {
-            return;
-        }
+    private void advanceCheckpoint(Checkpoint made) {
         try {
-            checkpoint.write(List.of(), durableUntil);
+            checkpoint.write(List.of(), Optional.of(made));
         } catch (StoreUnavailable stillBehind) {
             // the next flush tries again; an older checkpoint only overstates a loss
         }

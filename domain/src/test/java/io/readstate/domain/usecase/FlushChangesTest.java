@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.durable.ChannelChanges;
 import io.readstate.domain.model.durable.ChannelHead;
+import io.readstate.domain.model.durable.Checkpoint;
 import io.readstate.domain.model.durable.Claim;
 import io.readstate.domain.model.durable.SyncStatus;
 import io.readstate.domain.port.StoreUnavailable;
@@ -88,7 +89,7 @@ class FlushChangesTest {
     void a_flush_writes_batch_after_batch_while_batches_come_back_full() {
         DirtyChannels changes = new DirtyChannels(7);
         List<Integer> transactions = new ArrayList<>();
-        WriteCheckpoint checkpoint = (batch, durableUntil) -> {
+        WriteCheckpoint checkpoint = (batch, made) -> {
             transactions.add(batch.size());
             return batch.size();
         };
@@ -105,7 +106,7 @@ class FlushChangesTest {
     void a_flush_stops_after_a_batch_that_is_not_full_even_if_more_became_dirty_meanwhile() {
         DirtyChannels changes = new DirtyChannels(2);
         List<Integer> transactions = new ArrayList<>();
-        WriteCheckpoint checkpoint = (batch, durableUntil) -> {
+        WriteCheckpoint checkpoint = (batch, made) -> {
             transactions.add(batch.size());
             changes.dirty.add(ChannelId.of("new-" + transactions.size()));
             return batch.size();
@@ -120,7 +121,7 @@ class FlushChangesTest {
     @Test
     void a_failed_write_gives_the_claims_up_and_keeps_the_changes() {
         DirtyChannels changes = new DirtyChannels(2);
-        WriteCheckpoint down = (batch, durableUntil) -> {
+        WriteCheckpoint down = (batch, made) -> {
             throw new StoreUnavailable("PostgreSQL is down", null);
         };
 
@@ -136,7 +137,7 @@ class FlushChangesTest {
     void a_give_up_the_hot_store_could_not_take_is_tried_again_before_the_next_batch() {
         DirtyChannels changes = new DirtyChannels(2);
         changes.unreachableSettles = 1;
-        WriteCheckpoint down = (batch, durableUntil) -> {
+        WriteCheckpoint down = (batch, made) -> {
             throw new StoreUnavailable("PostgreSQL is down", null);
         };
         FlushChanges flusher = new FlushChanges(changes, down, clock, 10);
@@ -153,7 +154,7 @@ class FlushChangesTest {
     void a_release_the_hot_store_could_not_take_is_tried_again_before_the_next_batch() {
         DirtyChannels changes = new DirtyChannels(2);
         changes.unreachableSettles = 1;
-        FlushChanges flusher = new FlushChanges(changes, (batch, durableUntil) -> batch.size(), clock, 10);
+        FlushChanges flusher = new FlushChanges(changes, (batch, made) -> batch.size(), clock, 10);
 
         flusher.flushBatch();
         assertThat(changes.released).isEmpty();
@@ -163,7 +164,7 @@ class FlushChangesTest {
     }
 
     /** The checkpoints a flusher wrote, with the batches' sizes. */
-    private record Write(int channels, Optional<Instant> durableUntil) {
+    private record Write(int channels, Optional<Checkpoint> checkpoint) {
     }
 
     @Test
@@ -171,15 +172,15 @@ class FlushChangesTest {
         DirtyChannels changes = new DirtyChannels(5);
         List<Write> writes = new ArrayList<>();
         Instant now = Instant.parse("2026-12-06T10:00:00Z");
-        FlushChanges flusher = new FlushChanges(changes, (batch, durableUntil) -> {
-            writes.add(new Write(batch.size(), durableUntil));
+        FlushChanges flusher = new FlushChanges(changes, (batch, made) -> {
+            writes.add(new Write(batch.size(), made));
             return batch.size();
         }, Clock.fixed(now, ZoneOffset.UTC), 3);
 
         flusher.flushAll(Duration.ofSeconds(5));
 
         assertThat(writes).as("the first batch left channels behind; the second took the rest")
-                .containsExactly(new Write(3, Optional.empty()), new Write(2, Optional.of(now)));
+                .containsExactly(new Write(3, Optional.empty()), new Write(2, Optional.of(new Checkpoint(now, now))));
     }
 
     @Test
@@ -187,15 +188,15 @@ class FlushChangesTest {
         DirtyChannels changes = new DirtyChannels(0);
         List<Write> writes = new ArrayList<>();
         Instant now = Instant.parse("2026-12-06T10:00:00Z");
-        FlushChanges flusher = new FlushChanges(changes, (batch, durableUntil) -> {
-            writes.add(new Write(batch.size(), durableUntil));
+        FlushChanges flusher = new FlushChanges(changes, (batch, made) -> {
+            writes.add(new Write(batch.size(), made));
             return 0;
         }, Clock.fixed(now, ZoneOffset.UTC), 3);
 
         assertThat(flusher.flushBatch()).isEqualTo(FlushReport.NOTHING);
-        assertThat(writes).containsExactly(new Write(0, Optional.of(now)));
+        assertThat(writes).containsExactly(new Write(0, Optional.of(new Checkpoint(now, now))));
 
-        FlushChanges down = new FlushChanges(changes, (batch, durableUntil) -> {
+        FlushChanges down = new FlushChanges(changes, (batch, made) -> {
             throw new StoreUnavailable("PostgreSQL is down", null);
         }, clock, 3);
         assertThat(down.flushBatch()).as("nothing to write is no failure").isEqualTo(FlushReport.NOTHING);
