@@ -1,10 +1,18 @@
 -- ARGV[1] names the operation. Every operation first checks that this Redis still holds
 -- its state (the epoch key) and, while channels are being rebuilt, that this channel is.
 
+-- Events answer a lost state with { -200 } (nothing applied) rather than an error, so that a
+-- pipelined batch of events never fails in part: a client sends a failed batch again whole.
+local EVENTS = { message = true, read = true, join = true, join_many = true, leave = true, delete = true,
+    batch = true }
+
 -- nil when the bound channel may be used; else what the call answers instead.
 local function refusal(operation)
     local epoch = redis.call('GET', EPOCH)
     if not epoch then
+        if EVENTS[operation] then
+            return { -200 }
+        end
         return redis.error_reply('READSTATE_LOST this Redis has no epoch key: its state was lost')
     end
     if operation ~= 'restore' and redis.call('EXISTS', RECOVERING) == 1
@@ -19,8 +27,8 @@ local WITH_OTHER_CHANNELS = { message = true, read = true, delete = true, batch 
 -- Runs of events on several channels in one call (in order): KEYS holds each run's channel
 -- keys one after another (9 or 16 each); ARGV: 'channels', then for each run its argument
 -- count n and the n arguments the run would be sent with alone (an event, or a 'batch').
--- Returns each run's reply, as the run alone would get it. When a shard lost its state
--- nothing is applied: the call fails as a run alone would.
+-- Returns each run's reply, as the run alone would get it (a run whose shard lost its state,
+-- or whose channel is still to be rebuilt, changes nothing).
 local function run_channels()
     local runs, i = {}, 2
     while i <= #ARGV do
@@ -39,20 +47,13 @@ local function run_channels()
     if per_channel ~= CHANNEL_KEYS and per_channel ~= TRACKED_CHANNEL_KEYS then
         return redis.error_reply('readstate: ' .. #KEYS .. ' keys for ' .. #runs .. ' channels')
     end
-    local refused = {}
-    for n, args in ipairs(runs) do
-        bind_channel((n - 1) * per_channel + 1, per_channel)
-        refused[n] = refusal(args[1])
-        if refused[n] and refused[n].err then
-            return refused[n]
-        end
-    end
     local replies = {}
     for n, args in ipairs(runs) do
-        if refused[n] then
-            replies[n] = refused[n]
+        bind_channel((n - 1) * per_channel + 1, per_channel)
+        local refused = refusal(args[1])
+        if refused then
+            replies[n] = refused
         else
-            bind_channel((n - 1) * per_channel + 1, per_channel)
             for k = #ARGV, 1, -1 do
                 ARGV[k] = nil
             end

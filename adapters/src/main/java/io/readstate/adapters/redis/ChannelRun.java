@@ -19,7 +19,7 @@ record ChannelRun(ChannelId channel, List<ChannelEvent> events) {
     /** The most events one script run applies, so that it holds Redis only briefly. */
     static final int MAX_EVENTS = 100;
 
-    private static final long NOT_REBUILT = -100;
+    private static final long REFUSED = -100;  // NOT_REBUILT (-100) or STATE_LOST (-200): the run changed nothing
 
     /** Splits events, in order, into runs. */
     static List<ChannelRun> split(List<ChannelEvent> events) {
@@ -65,13 +65,13 @@ record ChannelRun(ChannelId channel, List<ChannelEvent> events) {
         return args;
     }
 
-    /** Each event's reply, in order; a channel still to be rebuilt answers every event with NOT_REBUILT. */
+    /** Each event's reply, in order; a run refused whole (see {@link RedisReadState}) answers it for every event. */
     @SuppressWarnings("unchecked")
     List<List<Object>> replies(List<Object> reply) {
         if (events.size() == 1) {
             return List.of(reply);
         }
-        if (reply.size() == 1 && reply.get(0) instanceof Long status && status == NOT_REBUILT) {
+        if (reply.size() == 1 && reply.get(0) instanceof Long status && status <= REFUSED) {
             return events.stream().map(event -> reply).toList();
         }
         return reply.stream().map(eventReply -> (List<Object>) eventReply).toList();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
@@ -37,6 +38,7 @@ import org.redisson.client.codec.StringCodec;
 public final class RedisReadState implements RecordChannelEvents, LoadReadState {
 
     private static final long NOT_REBUILT = -100;
+    private static final long STATE_LOST = -200;
     private static final int REBUILD_ROUNDS = 3;
     private static final int USER_LISTS_PER_BATCH = 500;
 
@@ -76,7 +78,8 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     /**
      * Sends the events, in order (see {@link #send}). Events on a channel that must first be
      * rebuilt from PostgreSQL (after Redis lost its state) change nothing; the channel is
-     * rebuilt and they are sent again, in order.
+     * rebuilt and they are sent again, in order. So do events on a shard that lost its state
+     * (no epoch key): a new epoch is begun first.
      */
     @Override
     public List<Outcome> record(List<ChannelEvent> events) {
@@ -89,17 +92,24 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
             List<Integer> sent = waiting;
             List<List<Object>> replies = send(sent.stream().map(events::get).toList());
             Set<ChannelId> toRebuild = new LinkedHashSet<>();
+            boolean stateLost = false;
             waiting = new ArrayList<>();
             for (int k = 0; k < sent.size(); k++) {
                 ChannelEvent event = events.get(sent.get(k));
-                if ((Long) replies.get(k).get(0) == NOT_REBUILT) {
+                long status = (Long) replies.get(k).get(0);
+                if (status == NOT_REBUILT || status == STATE_LOST) {
+                    stateLost |= status == STATE_LOST;
                     toRebuild.add(event.channelId());
                     waiting.add(sent.get(k));
                 } else {
                     outcomes[sent.get(k)] = ChannelEventCodec.outcome(event, replies.get(k));
                 }
             }
-            toRebuild.forEach(recovery::rebuild);
+            if (stateLost) {
+                recovery.beginEpochIfMissing();
+            } else {
+                toRebuild.forEach(recovery::rebuild);
+            }
         }
         if (!waiting.isEmpty()) {
             throw new StoreUnavailable("Redis is being rebuilt from PostgreSQL; try again", null);
@@ -124,19 +134,16 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         if (calls.size() == 1 && !calls.get(0).first().touchesUserChannels()) {
             return sendAlone(calls.get(0));
         }
-        return scripts.reachable(() -> {
-            RBatch batch = scripts.newBatch();
-            List<RFuture<List<Object>>> replies = new ArrayList<>(calls.size());
-            for (ChannelCall call : calls) {
-                replies.add(enqueue(batch, call));
-            }
-            batch.execute();
-            Map<ChannelRun, List<List<Object>>> byRun = new IdentityHashMap<>();
-            for (int i = 0; i < calls.size(); i++) {
-                calls.get(i).collectReplies(replies.get(i).toCompletableFuture().join(), byRun);
-            }
-            return ChannelCall.inOrder(runs, byRun);
-        });
+        List<Function<RBatch, RFuture<List<Object>>>> queued = new ArrayList<>(calls.size());
+        for (ChannelCall call : calls) {
+            queued.add(batch -> enqueue(batch, call));
+        }
+        List<List<Object>> replies = scripts.inBatch(queued);
+        Map<ChannelRun, List<List<Object>>> byRun = new IdentityHashMap<>();
+        for (int i = 0; i < calls.size(); i++) {
+            calls.get(i).collectReplies(replies.get(i), byRun);
+        }
+        return ChannelCall.inOrder(runs, byRun);
     }
 
     private List<List<Object>> sendAlone(ChannelCall call) {

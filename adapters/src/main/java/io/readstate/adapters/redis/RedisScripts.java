@@ -3,9 +3,14 @@ package io.readstate.adapters.redis;
 import io.readstate.domain.port.StoreUnavailable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
@@ -128,6 +133,65 @@ final class RedisScripts {
                         throw e;
                     }
                 }
+            }
+        } catch (RedisException e) {
+            throw new StoreUnavailable("Redis could not serve the request: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends calls as one pipelined batch and answers their replies, in order. A call that
+     * failed because its node lacks the scripts or lost its state was not applied: once the
+     * scripts are loaded again or a new epoch begun, those calls alone are sent again, in
+     * their order. The calls that succeeded are not sent again: their effects stand, and a
+     * second run would answer differently (a bulk join applied twice answers "already
+     * members"); on a cluster, or over shards of different epochs, a batch can fail in part.
+     * Any other failure becomes {@link StoreUnavailable}.
+     *
+     * @param calls each queues one call on the batch it is given and answers its reply
+     */
+    <T> List<T> inBatch(List<Function<RBatch, RFuture<T>>> calls) {
+        List<T> replies = new ArrayList<>(Collections.nCopies(calls.size(), null));
+        List<Integer> pending = IntStream.range(0, calls.size()).boxed().toList();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                RBatch batch = newBatch();
+                List<RFuture<T>> futures = pending.stream().map(i -> calls.get(i).apply(batch)).toList();
+                try {
+                    batch.execute();
+                } catch (RedisException partly) {
+                    // each call's own outcome is read below
+                }
+                List<Integer> again = new ArrayList<>();
+                boolean scriptsMissing = false;
+                boolean stateLost = false;
+                for (int k = 0; k < futures.size(); k++) {
+                    try {
+                        replies.set(pending.get(k), futures.get(k).toCompletableFuture().join());
+                    } catch (CompletionException | CancellationException e) {
+                        Throwable cause = e.getCause() == null ? e : e.getCause();
+                        boolean missing = LuaScript.isMissingScript(cause);
+                        boolean lost = isStateLost(cause);
+                        if (attempt == 3 || !(missing || lost)) {
+                            throw cause instanceof RedisException redis ? redis
+                                    : new RedisException(String.valueOf(cause.getMessage()), cause);
+                        }
+                        scriptsMissing |= missing;
+                        stateLost |= lost;
+                        again.add(pending.get(k));
+                    }
+                }
+                if (again.isEmpty()) {
+                    return replies;
+                }
+                if (scriptsMissing) {
+                    channel.load();
+                    shard.load();
+                }
+                if (stateLost) {
+                    whenStateLost.run();
+                }
+                pending = again;
             }
         } catch (RedisException e) {
             throw new StoreUnavailable("Redis could not serve the request: " + e.getMessage(), e);

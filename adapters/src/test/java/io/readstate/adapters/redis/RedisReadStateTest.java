@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 class RedisReadStateTest {
 
@@ -151,5 +152,30 @@ class RedisReadStateTest {
                 .containsExactly(3L, true, 3L);
         record(new ChannelRead(GENERAL, BOB, OptionalLong.of(2), NOW));
         assertThat(stateOf(BOB).unreadCapped()).isFalse();
+    }
+
+    /**
+     * A batch whose calls span shards can fail in part (here one shard lost its state):
+     * only the calls that failed are sent again, so a bulk join that went through answers
+     * what it did, not "already members" from a second run.
+     */
+    @Test
+    void a_batch_that_failed_in_part_sends_again_only_the_calls_that_failed() {
+        RedisKeys keys = new RedisKeys(prefix);
+        store = newStore(10);
+        ChannelId joined = ChannelId.of("joined");
+        ChannelId lost = ChannelId.of("lost-0");
+        for (int i = 1; RedisKeys.shardOf(lost) == RedisKeys.shardOf(joined); i++) {
+            lost = ChannelId.of("lost-" + i);
+        }
+        record(new MemberJoined(joined, ALICE, OptionalLong.empty(), NOW));
+        record(new MemberJoined(lost, ALICE, OptionalLong.empty(), NOW));
+        redisson.getBucket(keys.epoch(RedisKeys.shardOf(lost)), StringCodec.INSTANCE).delete();
+
+        List<Outcome> outcomes = store.record(List.of(new MembersJoined(joined, List.of(BOB, CAROL), NOW),
+                new MessagePosted(lost, 1, ALICE, NOW, Set.of(), false)));
+
+        assertThat(outcomes.get(0)).isEqualTo(new Outcome.MembersAdded(2, 0));
+        assertThat(outcomes.get(1)).isInstanceOf(Outcome.MessageAccepted.class);
     }
 }
