@@ -30,10 +30,10 @@ import org.redisson.client.codec.StringCodec;
 /**
  * The read state in Redis. Consecutive events of one channel are one run of the channel
  * script, atomic for the channel ({@link ChannelRun}); runs of several channels share a
- * script call ({@link ChannelCall}); a list of events goes out as one pipelined batch, in order. The per-user index of channels (in the user's shard) is
- * written beside the script: before it on a
- * join and after it on a leave, so that it may name a channel the user has left, never
- * miss one it is a member of.
+ * script call ({@link ChannelCall}); a list of events goes out as one pipelined batch, in
+ * order. The per-user index of channels (in the user's shard) is written beside the
+ * script: before it on a join and after it on a leave, so that it may name a channel the
+ * user has left, never miss one it is a member of.
  */
 public final class RedisReadState implements RecordChannelEvents, LoadReadState {
 
