@@ -2,7 +2,8 @@
 -- its state (the epoch key) and, while channels are being rebuilt, that this channel is.
 
 -- Events answer a lost state with { -200 } (nothing applied) rather than an error, so that a
--- pipelined batch of events never fails in part: a client sends a failed batch again whole.
+-- pipelined batch of events never fails in part (sent again whole, the calls that had gone
+-- through would run twice); the client begins a new epoch and sends the refused ones again.
 local EVENTS = { message = true, read = true, join = true, join_many = true, leave = true, delete = true,
     batch = true }
 

@@ -157,15 +157,19 @@ final class RedisScripts {
             for (int attempt = 1; ; attempt++) {
                 RBatch batch = newBatch();
                 List<RFuture<T>> futures = pending.stream().map(i -> calls.get(i).apply(batch)).toList();
+                RedisException failed = null;
                 try {
                     batch.execute();
                 } catch (RedisException partly) {
-                    // each call's own outcome is read below
+                    failed = partly;  // each call's own outcome is read below
                 }
                 List<Integer> again = new ArrayList<>();
                 boolean scriptsMissing = false;
                 boolean stateLost = false;
                 for (int k = 0; k < futures.size(); k++) {
+                    if (!futures.get(k).isDone()) {
+                        throw failed != null ? failed : new RedisException("a call of the batch got no reply");
+                    }
                     try {
                         replies.set(pending.get(k), futures.get(k).toCompletableFuture().join());
                     } catch (CompletionException | CancellationException e) {
