@@ -31,18 +31,12 @@ local WITH_OTHER_CHANNELS = { message = true, read = true, delete = true, batch 
 -- Returns each run's reply, as the run alone would get it (a run whose shard lost its state,
 -- or whose channel is still to be rebuilt, changes nothing).
 local function run_channels()
-    local runs, i = {}, 2
-    while i <= #ARGV do
-        local count = tonumber(ARGV[i])
-        local args = {}
-        for k = 1, count do
-            args[k] = ARGV[i + k]
-        end
-        if not WITH_OTHER_CHANNELS[args[1]] then
-            return redis.error_reply('readstate: operation ' .. tostring(args[1]) .. ' cannot run with other channels')
-        end
-        runs[#runs + 1] = args
-        i = i + count + 1
+    local runs, refused_operation = counted_arguments(function(operation)
+        return WITH_OTHER_CHANNELS[operation]
+    end)
+    if not runs then
+        return redis.error_reply('readstate: operation ' .. tostring(refused_operation)
+            .. ' cannot run with other channels')
     end
     local per_channel = #KEYS / #runs
     if per_channel ~= CHANNEL_KEYS and per_channel ~= TRACKED_CHANNEL_KEYS then
@@ -55,13 +49,7 @@ local function run_channels()
         if refused then
             replies[n] = refused
         else
-            for k = #ARGV, 1, -1 do
-                ARGV[k] = nil
-            end
-            for k, value in ipairs(args) do
-                ARGV[k] = value
-            end
-            replies[n] = ops[args[1]]()
+            replies[n] = run_with(args)
         end
     end
     return replies
