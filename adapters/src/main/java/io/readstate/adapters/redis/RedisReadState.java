@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
@@ -134,7 +136,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         if (calls.size() == 1 && !calls.get(0).first().touchesUserChannels()) {
             return sendAlone(calls.get(0));
         }
-        List<Function<RBatch, RFuture<List<Object>>>> queued = new ArrayList<>(calls.size());
+        List<Function<RBatch, CompletionStage<List<Object>>>> queued = new ArrayList<>(calls.size());
         for (ChannelCall call : calls) {
             queued.add(batch -> enqueue(batch, call));
         }
@@ -172,19 +174,27 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
 
     /**
      * Queues one call: its script call, and for a run alone the users' channel lists beside
-     * it (added before a join, removed after a leave, which always ends its run).
+     * it (added before a join, removed after a leave, which always ends its run). The call
+     * succeeds only if the additions did too: on a cluster they go to other nodes than the
+     * script, and a join acknowledged while one of them failed (its node failing over) left
+     * the user's list without the channel. A failed removal fails nothing: the list may name
+     * a channel the user left.
      */
-    private RFuture<List<Object>> enqueue(RBatch batch, ChannelCall call) {
+    private CompletionStage<List<Object>> enqueue(RBatch batch, ChannelCall call) {
         ChannelRun run = call.first();
         if (!call.alone() || !run.touchesUserChannels()) {
             return scripts.onChannel(batch, keys.channelMeta(run.channel()), call.keys(this::channelKeys),
                     call.arguments(windowSize));
         }
         ChannelId channel = run.channel();
+        List<CompletableFuture<Boolean>> added = new ArrayList<>();
         for (ChannelEvent event : run.events()) {
             List<UserId> joining = event instanceof MemberJoined j ? List.of(j.userId())
                     : event instanceof MembersJoined j ? j.userIds() : List.of();
-            joining.forEach(user -> batch.getSet(keys.userChannels(user), StringCodec.INSTANCE).addAsync(channel.value()));
+            for (UserId user : joining) {
+                added.add(batch.getSet(keys.userChannels(user), StringCodec.INSTANCE).addAsync(channel.value())
+                        .toCompletableFuture());
+            }
         }
         RFuture<List<Object>> reply = scripts.onChannel(batch, keys.channelMeta(channel), channelKeys(channel),
                 run.arguments(windowSize));
@@ -193,7 +203,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
                 batch.getSet(keys.userChannels(l.userId()), StringCodec.INSTANCE).removeAsync(channel.value());
             }
         }
-        return reply;
+        return CompletableFuture.allOf(added.toArray(CompletableFuture[]::new)).thenCompose(done -> reply);
     }
 
     @Override

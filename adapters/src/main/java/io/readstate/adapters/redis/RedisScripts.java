@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -149,14 +151,16 @@ final class RedisScripts {
      * Any other failure becomes {@link StoreUnavailable}.
      *
      * @param calls each queues one call on the batch it is given and answers its reply
+     *              (which may depend on more than one of the batch's commands)
      */
-    <T> List<T> inBatch(List<Function<RBatch, RFuture<T>>> calls) {
+    <T> List<T> inBatch(List<Function<RBatch, CompletionStage<T>>> calls) {
         List<T> replies = new ArrayList<>(Collections.nCopies(calls.size(), null));
         List<Integer> pending = IntStream.range(0, calls.size()).boxed().toList();
         try {
             for (int attempt = 1; ; attempt++) {
                 RBatch batch = newBatch();
-                List<RFuture<T>> futures = pending.stream().map(i -> calls.get(i).apply(batch)).toList();
+                List<CompletableFuture<T>> futures = pending.stream()
+                        .map(i -> calls.get(i).apply(batch).toCompletableFuture()).toList();
                 RedisException failed = null;
                 try {
                     batch.execute();
@@ -171,7 +175,7 @@ final class RedisScripts {
                         throw failed != null ? failed : new RedisException("a call of the batch got no reply");
                     }
                     try {
-                        replies.set(pending.get(k), futures.get(k).toCompletableFuture().join());
+                        replies.set(pending.get(k), futures.get(k).join());
                     } catch (CompletionException | CancellationException e) {
                         Throwable cause = e.getCause() == null ? e : e.getCause();
                         boolean missing = LuaScript.isMissingScript(cause);

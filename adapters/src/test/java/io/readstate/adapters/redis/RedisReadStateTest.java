@@ -1,6 +1,7 @@
 package io.readstate.adapters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.ChannelId;
@@ -13,6 +14,7 @@ import io.readstate.domain.model.MessageDeleted;
 import io.readstate.domain.model.MessagePosted;
 import io.readstate.domain.model.Outcome;
 import io.readstate.domain.model.UserId;
+import io.readstate.domain.port.StoreUnavailable;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
@@ -177,5 +179,29 @@ class RedisReadStateTest {
 
         assertThat(outcomes.get(0)).isEqualTo(new Outcome.MembersAdded(2, 0));
         assertThat(outcomes.get(1)).isInstanceOf(Outcome.MessageAccepted.class);
+    }
+
+    /**
+     * A join is acknowledged only once the user's channel list names the channel. On a
+     * cluster the list lives on another node than the channel, and a join whose list
+     * addition failed there (the node failing over) was acknowledged all the same: the
+     * user's unread counts then missed the channel. Here the addition fails because the
+     * list's key holds a string.
+     */
+    @Test
+    void a_join_whose_channel_list_addition_failed_is_not_acknowledged() {
+        RedisKeys keys = new RedisKeys(prefix);
+        store = newStore(10);
+        record(new MemberJoined(GENERAL, ALICE, OptionalLong.empty(), NOW));
+        redisson.getBucket(keys.userChannels(BOB), StringCodec.INSTANCE).set("not a set");
+
+        assertThatThrownBy(() -> record(new MemberJoined(GENERAL, BOB, OptionalLong.empty(), NOW)))
+                .isInstanceOf(StoreUnavailable.class).hasMessageContaining("WRONGTYPE");
+
+        redisson.getBucket(keys.userChannels(BOB), StringCodec.INSTANCE).delete();
+        assertThat(record(new MemberJoined(GENERAL, BOB, OptionalLong.empty(), NOW)))
+                .as("sent again, as a client does after a 503: the first run had applied the join")
+                .isInstanceOfSatisfying(Outcome.Joined.class, joined -> assertThat(joined.created()).isFalse());
+        assertThat(store.memberships(BOB)).extracting(MemberState::channelId).containsExactly(GENERAL);
     }
 }
