@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,9 +27,11 @@ final class TestBed implements AutoCloseable {
         Path logs = FaultReport.TARGET.resolve("fault-logs").resolve(scenario);
         try {
             if (Files.exists(logs)) {
-                try (var old = Files.list(logs)) {
-                    for (Path file : old.toList()) {
-                        Files.delete(file);
+                try (var old = Files.walk(logs)) {  // a cluster's nodes keep their files in a folder of their own
+                    for (Path file : old.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!file.equals(logs)) {
+                            Files.delete(file);
+                        }
                     }
                 }
             }
