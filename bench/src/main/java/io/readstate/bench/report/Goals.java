@@ -78,7 +78,7 @@ public final class Goals {
         return new Goal(target, String.format(Locale.ROOT, "p99 < 10 ms: %s / %s messages/s = %s; p99 < 100 ms: %s / %s = %s",
                 Cells.number(large.get().messagesPerSecond()), Cells.number(small.get().messagesPerSecond()),
                 percent(strict), Cells.number(large.get().capacity()), Cells.number(small.get().capacity()),
-                percent(loose)), Goal.verdict(strict >= 0.8, loose >= 0.8));
+                percent(loose)), Goal.verdict(comparable(strict) && strict >= 0.8, comparable(loose) && loose >= 0.8));
     }
 
     private static Goal againstPerMember(Results results) {
@@ -94,7 +94,7 @@ public final class Goals {
                         + "(write-behind through HTTP /v1/events, the peer in-process)",
                 Cells.number(behind.get().messagesPerSecond()), Cells.number(peer.get().messagesPerSecond()), x(strict),
                 Cells.number(behind.get().capacity()), Cells.number(peer.get().capacity()), x(loose)),
-                Goal.verdict(strict >= 100, loose >= 100));
+                Goal.verdict(comparable(strict) && strict >= 100, comparable(loose) && loose >= 100));
     }
 
     private static Goal throughEvents(Optional<TransportFigures> batch) {
