@@ -20,10 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
 
 /** Many threads posting and reading in one channel: every count ends exact. */
@@ -35,23 +33,11 @@ class ConcurrentChannelTest {
     private static final int OPERATIONS = 300;
     private static final Instant NOW = Instant.parse("2026-11-26T19:00:00Z");
 
-    private static RedissonClient redisson;
-    private final String prefix = TestRedis.uniquePrefix();
+    @RegisterExtension
+    static final TestRedisClient REDIS = new TestRedisClient();
 
-    @BeforeAll
-    static void connect() {
-        redisson = TestRedis.newClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redisson.shutdown();
-    }
-
-    @AfterEach
-    void removeKeys() {
-        redisson.getKeys().deleteByPattern(prefix + "*");
-    }
+    private final RedissonClient redisson = REDIS.client();
+    private final String prefix = REDIS.uniquePrefix();
 
     private record Posted(long seq, UserId sender, boolean mentionsObserver) {
     }

@@ -6,9 +6,7 @@ import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.rules.InMemoryReadState;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.redisson.api.RedissonClient;
@@ -21,23 +19,11 @@ class RedisMatchesTheRulesTest {
 
     private static final int WINDOW = 6;
 
-    private static RedissonClient redisson;
-    private final String prefix = TestRedis.uniquePrefix();
+    @RegisterExtension
+    static final TestRedisClient REDIS = new TestRedisClient();
 
-    @BeforeAll
-    static void connect() {
-        redisson = TestRedis.newClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redisson.shutdown();
-    }
-
-    @AfterEach
-    void removeKeys() {
-        redisson.getKeys().deleteByPattern(prefix + "*");
-    }
+    private final RedissonClient redisson = REDIS.client();
+    private final String prefix = REDIS.uniquePrefix();
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5})

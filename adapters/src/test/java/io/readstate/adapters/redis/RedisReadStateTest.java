@@ -19,10 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -34,25 +32,13 @@ class RedisReadStateTest {
     private static final UserId BOB = UserId.of("bob");
     private static final UserId CAROL = UserId.of("carol");
 
-    private static RedissonClient redisson;
+    @RegisterExtension
+    static final TestRedisClient REDIS = new TestRedisClient();
+
+    private final RedissonClient redisson = REDIS.client();
     private RedisReadState store;
 
-    @BeforeAll
-    static void connect() {
-        redisson = TestRedis.newClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redisson.shutdown();
-    }
-
-    private final String prefix = TestRedis.uniquePrefix();
-
-    @AfterEach
-    void removeKeys() {
-        redisson.getKeys().deleteByPattern(prefix + "*");
-    }
+    private final String prefix = REDIS.uniquePrefix();
 
     private RedisReadState newStore(int window) {
         return new RedisReadState(redisson, new RedisKeys(prefix), window);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.readstate.adapters.redis.RedisChangeTracker;
 import io.readstate.adapters.redis.RedisKeys;
 import io.readstate.adapters.redis.RedisReadState;
-import io.readstate.adapters.redis.TestRedis;
+import io.readstate.adapters.redis.TestRedisClient;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.MemberJoined;
 import io.readstate.domain.model.MessagePosted;
@@ -16,10 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
 
 /** A claim is complete, and may move the checkpoint, only when it took every dirty channel. */
@@ -27,24 +25,12 @@ class ClaimTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
-    private static RedissonClient redisson;
-    private final String prefix = TestRedis.uniquePrefix();
+    @RegisterExtension
+    static final TestRedisClient REDIS = new TestRedisClient();
+
+    private final RedissonClient redisson = REDIS.client();
+    private final String prefix = REDIS.uniquePrefix();
     private final RedisKeys keys = new RedisKeys(prefix);
-
-    @BeforeAll
-    static void connect() {
-        redisson = TestRedis.newClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redisson.shutdown();
-    }
-
-    @AfterEach
-    void removeKeys() {
-        redisson.getKeys().deleteByPattern(prefix + "*");
-    }
 
     private void dirty(RedisReadState redis, int channels, long seq) {
         for (int i = 0; i < channels; i++) {

@@ -11,7 +11,7 @@ import io.readstate.adapters.redis.RedisHotStateRestorer;
 import io.readstate.adapters.redis.RedisKeys;
 import io.readstate.adapters.redis.RedisReadState;
 import io.readstate.adapters.redis.SameState;
-import io.readstate.adapters.redis.TestRedis;
+import io.readstate.adapters.redis.TestRedisClient;
 import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.durable.ChannelChanges;
@@ -24,10 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -39,25 +37,13 @@ class FlusherCrashTest {
 
     private static final int WINDOW = 6;
 
-    private static RedissonClient redisson;
-    private final String prefix = TestRedis.uniquePrefix();
+    @RegisterExtension
+    static final TestRedisClient REDIS = new TestRedisClient();
+
+    private final RedissonClient redisson = REDIS.client();
+    private final String prefix = REDIS.uniquePrefix();
     private final RedisKeys keys = new RedisKeys(prefix);
     private final Jdbi jdbi = TestPostgres.newDatabase().jdbi();
-
-    @BeforeAll
-    static void connect() {
-        redisson = TestRedis.newClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redisson.shutdown();
-    }
-
-    @AfterEach
-    void removeKeys() {
-        redisson.getKeys().deleteByPattern(prefix + "*");
-    }
 
     /** A flusher process that stops dead at a chosen step: nothing after it runs. */
     private static final class Dies extends RuntimeException {
@@ -123,7 +109,7 @@ class FlusherCrashTest {
         new FlushChanges(survivor, new PostgresCheckpoint(jdbi), Clock.systemUTC(), 100).flushAll(Duration.ofSeconds(30));
         assertThat(survivor.status().backlog()).isZero();
 
-        redisson.getKeys().deleteByPattern(prefix + "*");
+        REDIS.deleteKeys();
         new RehydrateChannels(new PostgresDurableState(jdbi), new RedisHotStateRestorer(redisson, keys, true))
                 .rehydrateAll((done, total, restored, skipped) -> { });
         SameState.assertSameState(traffic, redis, rules, "PostgreSQL after the crashes");

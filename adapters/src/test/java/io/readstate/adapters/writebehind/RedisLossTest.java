@@ -11,7 +11,7 @@ import io.readstate.adapters.redis.RedisKeys;
 import io.readstate.adapters.redis.RedisReadState;
 import io.readstate.adapters.redis.RedisRecovery;
 import io.readstate.adapters.redis.SameState;
-import io.readstate.adapters.redis.TestRedis;
+import io.readstate.adapters.redis.TestRedisClient;
 import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.MessagePosted;
@@ -28,10 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -43,25 +41,13 @@ class RedisLossTest {
 
     private static final int WINDOW = 6;
 
-    private static RedissonClient redisson;
-    private final String prefix = TestRedis.uniquePrefix();
+    @RegisterExtension
+    static final TestRedisClient REDIS = new TestRedisClient();
+
+    private final RedissonClient redisson = REDIS.client();
+    private final String prefix = REDIS.uniquePrefix();
     private final RedisKeys keys = new RedisKeys(prefix);
     private final Jdbi jdbi = TestPostgres.newDatabase().jdbi();
-
-    @BeforeAll
-    static void connect() {
-        redisson = TestRedis.newClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redisson.shutdown();
-    }
-
-    @AfterEach
-    void removeKeys() {
-        redisson.getKeys().deleteByPattern(prefix + "*");
-    }
 
     @Test
     void after_a_loss_every_channel_is_rebuilt_before_use_with_the_state_of_the_last_checkpoint() {
@@ -80,7 +66,7 @@ class RedisLossTest {
         apply(traffic, 60, redis, everything, null);
         SameState.assertSameState(traffic, redis, everything, "before the loss");
 
-        redisson.getKeys().deleteByPattern(prefix + "*");
+        REDIS.deleteKeys();
 
         SameState.assertSameState(traffic, redis, checkpointed, "rebuilt lazily after the loss");
         RedisRecovery.Loss loss = recovery.loss();
@@ -104,7 +90,7 @@ class RedisLossTest {
         new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)), new PostgresCheckpoint(jdbi),
                 Clock.systemUTC(), 10).flushAll(Duration.ofSeconds(30));
 
-        redisson.getKeys().deleteByPattern(prefix + "*");
+        REDIS.deleteKeys();
         assertThat(recovery.beginEpochIfMissing()).as("the loss is noticed").isTrue();
         assertThat(recovery.beginEpochIfMissing()).as("and only once").isFalse();
         assertThat(recovery.rebuildAll()).isEqualTo(traffic.channels().size());
@@ -131,7 +117,7 @@ class RedisLossTest {
             sentSinceTheCheckpoint.add(message);
         }
 
-        redisson.getKeys().deleteByPattern(prefix + "*");
+        REDIS.deleteKeys();
         for (MessagePosted message : sentSinceTheCheckpoint) {
             long recoveredHead = redis.channel(message.channelId()).orElseThrow().headSeq();
             if (message.seq() > recoveredHead) {
@@ -169,7 +155,7 @@ class RedisLossTest {
         new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)), slowWrite, Clock.systemUTC(), 10)
                 .flushAll(Duration.ofSeconds(30));
 
-        redisson.getKeys().deleteByPattern(prefix + "*");
+        REDIS.deleteKeys();
 
         SameState.assertSameState(traffic, redis, checkpointed, "rebuilt: what the flush took, not what came during its write");
         RedisRecovery.Loss loss = recovery.loss();

@@ -11,7 +11,7 @@ import io.readstate.adapters.redis.RedisHotStateRestorer;
 import io.readstate.adapters.redis.RedisKeys;
 import io.readstate.adapters.redis.RedisReadState;
 import io.readstate.adapters.redis.SameState;
-import io.readstate.adapters.redis.TestRedis;
+import io.readstate.adapters.redis.TestRedisClient;
 import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.durable.SyncStatus;
 import io.readstate.domain.rules.InMemoryReadState;
@@ -27,10 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.redisson.api.RedissonClient;
@@ -44,27 +42,15 @@ class WriteBehindRoundTripTest {
 
     private static final int WINDOW = 6;
 
-    private static RedissonClient redisson;
-    private final String prefix = TestRedis.uniquePrefix();
+    @RegisterExtension
+    static final TestRedisClient REDIS = new TestRedisClient();
+
+    private final RedissonClient redisson = REDIS.client();
+    private final String prefix = REDIS.uniquePrefix();
     private final RedisKeys keys = new RedisKeys(prefix);
     private final Jdbi jdbi = TestPostgres.newDatabase().jdbi();
     private final InMemoryReadState rules = new InMemoryReadState(WINDOW);
     private RedisReadState redis;
-
-    @BeforeAll
-    static void connect() {
-        redisson = TestRedis.newClient();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redisson.shutdown();
-    }
-
-    @AfterEach
-    void removeKeys() {
-        redisson.getKeys().deleteByPattern(prefix + "*");
-    }
 
     private FlushChanges flusher(Duration lease, int channelsPerBatch) {
         return new FlushChanges(new RedisChangeTracker(redisson, keys, lease), new PostgresCheckpoint(jdbi),
@@ -86,7 +72,7 @@ class WriteBehindRoundTripTest {
     }
 
     private void wipeRedisAndRehydrate() {
-        redisson.getKeys().deleteByPattern(prefix + "*");
+        REDIS.deleteKeys();
         RehydrateChannels rehydrate = new RehydrateChannels(new PostgresDurableState(jdbi),
                 new RedisHotStateRestorer(redisson, keys, true));
         RehydrateChannels.Summary summary = rehydrate.rehydrateAll((done, total, restored, skipped) -> { });
