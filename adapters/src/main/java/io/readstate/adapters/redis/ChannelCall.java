@@ -69,15 +69,15 @@ record ChannelCall(List<ChannelRun> runs) {
         return keys;
     }
 
-    /** The script's ARGV: the run's own when it is alone, else 'channels' and each run's, counted. */
-    List<Object> arguments(int windowSize) {
+    /** The script's ARGV: the run's own when it is alone, else 'channels' and each run's, counted (see {@link ChannelRun#arguments}). */
+    List<Object> arguments(int windowSize, boolean brief) {
         if (alone()) {
-            return first().arguments(windowSize);
+            return first().arguments(windowSize, brief);
         }
         List<Object> args = new ArrayList<>();
         args.add("channels");
         for (ChannelRun run : runs) {
-            List<Object> runArgs = run.arguments(windowSize);
+            List<Object> runArgs = run.arguments(windowSize, brief);
             args.add(Integer.toString(runArgs.size()));
             args.addAll(runArgs);
         }

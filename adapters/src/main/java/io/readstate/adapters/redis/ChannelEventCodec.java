@@ -21,7 +21,8 @@ final class ChannelEventCodec {
     private ChannelEventCodec() {
     }
 
-    static List<Object> arguments(ChannelEvent event, int windowSize) {
+    /** @param brief whether a read answers its status alone ({@link Outcome.ReadNoted}), not the member's state */
+    static List<Object> arguments(ChannelEvent event, int windowSize, boolean brief) {
         if (event instanceof MessagePosted m) {
             List<Object> args = new ArrayList<>(6 + m.mentions().size());
             args.add("message");
@@ -34,7 +35,8 @@ final class ChannelEventCodec {
             return args;
         } else if (event instanceof ChannelRead r) {
             String upTo = r.upToSeq().isPresent() ? SeqText.of(r.upToSeq().getAsLong()) : "";
-            return List.of("read", r.userId().value(), upTo, millis(r.readAt()));
+            return brief ? List.of("read", r.userId().value(), upTo, millis(r.readAt()), "1")
+                    : List.of("read", r.userId().value(), upTo, millis(r.readAt()));
         } else if (event instanceof MemberJoined j) {
             String from = j.lastReadSeq().isPresent() ? SeqText.of(j.lastReadSeq().getAsLong()) : "";
             return List.of("join", j.userId().value(), from, millis(j.joinedAt()));
@@ -59,6 +61,7 @@ final class ChannelEventCodec {
             return new Outcome.MessageAccepted(channel, m.seq(), status == 1, (Long) reply.get(1), (Long) reply.get(2));
         } else if (event instanceof ChannelRead r) {
             return status < 0 ? new Outcome.NotAMember(channel, r.userId())
+                    : reply.size() == 1 ? new Outcome.ReadNoted(status == 1)
                     : new Outcome.ReadRecorded(memberState(channel, r.userId(), reply), status == 1);
         } else if (event instanceof MemberJoined j) {
             return status < 0 ? new Outcome.ReadPositionAboveHead(j.lastReadSeq().getAsLong(), SeqText.parse(reply.get(1)))

@@ -50,15 +50,18 @@ record ChannelRun(ChannelId channel, List<ChannelEvent> events) {
                 event instanceof MemberJoined || event instanceof MembersJoined || event instanceof MemberLeft);
     }
 
-    /** The script's ARGV: the event's own arguments when it is alone, else a 'batch' of them. */
-    List<Object> arguments(int windowSize) {
+    /**
+     * The script's ARGV: the event's own arguments when it is alone, else a 'batch' of them;
+     * {@code brief}: reads answer their status alone (see {@link ChannelEventCodec#arguments}).
+     */
+    List<Object> arguments(int windowSize, boolean brief) {
         if (events.size() == 1) {
-            return ChannelEventCodec.arguments(events.get(0), windowSize);
+            return ChannelEventCodec.arguments(events.get(0), windowSize, brief);
         }
         List<Object> args = new ArrayList<>(1 + events.size() * 8);
         args.add("batch");
         for (ChannelEvent event : events) {
-            List<Object> eventArgs = ChannelEventCodec.arguments(event, windowSize);
+            List<Object> eventArgs = ChannelEventCodec.arguments(event, windowSize, brief);
             args.add(Integer.toString(eventArgs.size()));
             args.addAll(eventArgs);
         }

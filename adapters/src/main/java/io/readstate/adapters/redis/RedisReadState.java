@@ -85,6 +85,16 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
      */
     @Override
     public List<Outcome> record(List<ChannelEvent> events) {
+        return record(events, false);
+    }
+
+    /** As {@link #record}; a read's script then leaves out the member's state (4 of its 12 Redis commands). */
+    @Override
+    public List<Outcome> recordBriefly(List<ChannelEvent> events) {
+        return record(events, true);
+    }
+
+    private List<Outcome> record(List<ChannelEvent> events, boolean brief) {
         Outcome[] outcomes = new Outcome[events.size()];
         List<Integer> waiting = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
@@ -92,7 +102,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         }
         for (int round = 0; round < REBUILD_ROUNDS && !waiting.isEmpty(); round++) {
             List<Integer> sent = waiting;
-            List<List<Object>> replies = send(sent.stream().map(events::get).toList());
+            List<List<Object>> replies = send(sent.stream().map(events::get).toList(), brief);
             Set<ChannelId> toRebuild = new LinkedHashSet<>();
             boolean stateLost = false;
             waiting = new ArrayList<>();
@@ -126,19 +136,19 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
      * so is a bulk join once its users' lists are written; anything else goes out as one
      * pipelined batch.
      */
-    private List<List<Object>> send(List<ChannelEvent> events) {
+    private List<List<Object>> send(List<ChannelEvent> events, boolean brief) {
         List<ChannelRun> runs = ChannelRun.split(events);
         if (runs.size() == 1 && runs.get(0).events().get(0) instanceof MembersJoined bulk) {
             addToUserChannels(bulk.channelId(), bulk.userIds());
-            return sendAlone(new ChannelCall(runs));
+            return sendAlone(new ChannelCall(runs), brief);
         }
         List<ChannelCall> calls = ChannelCall.plan(runs, scripts.onCluster());
         if (calls.size() == 1 && !calls.get(0).first().touchesUserChannels()) {
-            return sendAlone(calls.get(0));
+            return sendAlone(calls.get(0), brief);
         }
         List<Function<RBatch, CompletionStage<List<Object>>>> queued = new ArrayList<>(calls.size());
         for (ChannelCall call : calls) {
-            queued.add(batch -> enqueue(batch, call));
+            queued.add(batch -> enqueue(batch, call, brief));
         }
         List<List<Object>> replies = scripts.inBatch(queued);
         Map<ChannelRun, List<List<Object>>> byRun = new IdentityHashMap<>();
@@ -148,10 +158,10 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         return ChannelCall.inOrder(runs, byRun);
     }
 
-    private List<List<Object>> sendAlone(ChannelCall call) {
+    private List<List<Object>> sendAlone(ChannelCall call, boolean brief) {
         Map<ChannelRun, List<List<Object>>> byRun = new IdentityHashMap<>();
         call.collectReplies(scripts.onChannel(keys.channelMeta(call.first().channel()), call.keys(this::channelKeys),
-                call.arguments(windowSize)), byRun);
+                call.arguments(windowSize, brief)), byRun);
         return ChannelCall.inOrder(call.runs(), byRun);
     }
 
@@ -180,11 +190,11 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
      * the user's list without the channel. A failed removal fails nothing: the list may name
      * a channel the user left.
      */
-    private CompletionStage<List<Object>> enqueue(RBatch batch, ChannelCall call) {
+    private CompletionStage<List<Object>> enqueue(RBatch batch, ChannelCall call, boolean brief) {
         ChannelRun run = call.first();
         if (!call.alone() || !run.touchesUserChannels()) {
             return scripts.onChannel(batch, keys.channelMeta(run.channel()), call.keys(this::channelKeys),
-                    call.arguments(windowSize));
+                    call.arguments(windowSize, brief));
         }
         ChannelId channel = run.channel();
         List<CompletableFuture<Boolean>> added = new ArrayList<>();
@@ -197,7 +207,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
             }
         }
         RFuture<List<Object>> reply = scripts.onChannel(batch, keys.channelMeta(channel), channelKeys(channel),
-                run.arguments(windowSize));
+                run.arguments(windowSize, brief));
         for (ChannelEvent event : run.events()) {
             if (event instanceof MemberLeft l) {
                 batch.getSet(keys.userChannels(l.userId()), StringCodec.INSTANCE).removeAsync(channel.value());

@@ -26,7 +26,15 @@ public final class CountedEvents implements RecordChannelEvents {
 
     @Override
     public List<Outcome> record(List<ChannelEvent> events) {
-        List<Outcome> outcomes = store.record(events);
+        return counted(events, store.record(events));
+    }
+
+    @Override
+    public List<Outcome> recordBriefly(List<ChannelEvent> events) {
+        return counted(events, store.recordBriefly(events));
+    }
+
+    private List<Outcome> counted(List<ChannelEvent> events, List<Outcome> outcomes) {
         all.mark(events.size());
         for (ChannelEvent event : events) {
             byType.computeIfAbsent(event.getClass(), type -> metrics.meter(

@@ -9,6 +9,11 @@ public sealed interface Outcome {
     /** Whether the event changed anything. */
     boolean applied();
 
+    /** This outcome without what a batch's answer leaves out: a read's member state (see {@link ReadNoted}). */
+    default Outcome brief() {
+        return this;
+    }
+
     /** A message was taken ({@code applied}) or was already known (a duplicate delivery). */
     record MessageAccepted(ChannelId channelId, long seq, boolean applied, long recipients, long mentioned)
             implements Outcome {
@@ -16,6 +21,17 @@ public sealed interface Outcome {
 
     /** A read was recorded; {@code applied} is false when it did not move the read position forward. */
     record ReadRecorded(MemberState state, boolean applied) implements Outcome {
+        @Override
+        public Outcome brief() {
+            return new ReadNoted(applied);
+        }
+    }
+
+    /**
+     * A read was recorded, answered briefly (as in a batch of events, whose answer for a read
+     * is its status alone): {@code applied} is false when it did not move the read position forward.
+     */
+    record ReadNoted(boolean applied) implements Outcome {
     }
 
     /** A user is a member now; {@code created} is false when it already was one. */

@@ -15,4 +15,13 @@ import java.util.List;
 public interface RecordChannelEvents {
 
     List<Outcome> record(List<ChannelEvent> events);
+
+    /**
+     * Records the events as {@link #record} does, answering each {@link Outcome#brief()
+     * briefly}: a batch of events (POST /v1/events) answers each with its status alone, and
+     * a store may then spare itself working out what is left out (a read's member state).
+     */
+    default List<Outcome> recordBriefly(List<ChannelEvent> events) {
+        return record(events).stream().map(Outcome::brief).toList();
+    }
 }

@@ -4,7 +4,10 @@ import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.Outcome;
 import java.util.List;
 
-/** A batch of events, applied in order in one round trip; one outcome per event. */
+/**
+ * A batch of events, applied in order in one round trip; one outcome per event, brief (a
+ * batch answers each event with its status alone, so a read's member state is not worked out).
+ */
 public final class ApplyEvents {
 
     /** The most events one batch may carry. */
@@ -20,6 +23,6 @@ public final class ApplyEvents {
         if (events.isEmpty()) {
             return List.of();
         }
-        return recorder.recordAll(events);
+        return recorder.recordAllBriefly(events);
     }
 }

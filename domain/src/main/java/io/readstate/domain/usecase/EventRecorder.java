@@ -24,11 +24,20 @@ public final class EventRecorder {
     }
 
     List<Outcome> recordAll(List<ChannelEvent> events) {
+        return store.record(stamped(events));
+    }
+
+    /** As {@link #recordAll}, each outcome {@link Outcome#brief() brief}. */
+    List<Outcome> recordAllBriefly(List<ChannelEvent> events) {
+        return store.recordBriefly(stamped(events));
+    }
+
+    private List<ChannelEvent> stamped(List<ChannelEvent> events) {
         Instant now = clock.instant();
         List<ChannelEvent> stamped = new ArrayList<>(events.size());
         for (ChannelEvent event : events) {
             stamped.add(event.stampedAt(now));
         }
-        return store.record(stamped);
+        return stamped;
     }
 }
