@@ -69,7 +69,10 @@ record ChannelCall(List<ChannelRun> runs) {
         return keys;
     }
 
-    /** The script's ARGV: the run's own when it is alone, else 'channels' and each run's, counted (see {@link ChannelRun#arguments}). */
+    /**
+     * The script's ARGV: the run's own when it is alone, else 'channels' and each run's,
+     * counted (see {@link ChannelRun#arguments}).
+     */
     List<Object> arguments(int windowSize, boolean brief) {
         if (alone()) {
             return first().arguments(windowSize, brief);

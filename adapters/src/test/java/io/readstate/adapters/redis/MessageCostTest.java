@@ -80,7 +80,10 @@ class MessageCostTest {
         assertThat(large).isEqualTo(small);
     }
 
-    /** A batch of events (POST /v1/events) answers a read with its status alone: Redis does not work out the member's state. */
+    /**
+     * A batch of events (POST /v1/events) answers a read with its status alone: Redis does not
+     * work out the member's state.
+     */
     @Test
     void a_read_answered_briefly_spares_the_member_state() {
         ChannelId channel = channelWith("brief-read", 100);

@@ -40,7 +40,8 @@ class RedisMatchesTheRulesTest {
                 batch.add(traffic.next());
             }
             if (step % 2 == 0) {
-                assertThat(redis.record(batch)).as("seed %d step %d: %s", seed, step, batch).isEqualTo(rules.record(batch));
+                assertThat(redis.record(batch)).as("seed %d step %d: %s", seed, step, batch)
+                        .isEqualTo(rules.record(batch));
             } else {
                 assertThat(redis.recordBriefly(batch)).as("seed %d step %d, briefly: %s", seed, step, batch)
                         .isEqualTo(rules.record(batch).stream().map(Outcome::brief).toList());
