@@ -36,9 +36,8 @@ class RedisReadStateTest {
     static final TestRedisClient REDIS = new TestRedisClient();
 
     private final RedissonClient redisson = REDIS.client();
-    private RedisReadState store;
-
     private final String prefix = REDIS.uniquePrefix();
+    private RedisReadState store;
 
     private RedisReadState newStore(int window) {
         return new RedisReadState(redisson, new RedisKeys(prefix), window);
