@@ -48,13 +48,13 @@ class RedisLossTest {
     private final String prefix = REDIS.uniquePrefix();
     private final RedisKeys keys = new RedisKeys(prefix);
     private final Jdbi jdbi = TestPostgres.newDatabase().jdbi();
+    private final RedisRecovery recovery = new RedisRecovery(redisson, keys,
+            Optional.of(new PostgresDurableState(jdbi)), true, false);
+    private final RedisReadState redis = new RedisReadState(recovery, keys, WINDOW, true);
 
     @Test
     void after_a_loss_every_channel_is_rebuilt_before_use_with_the_state_of_the_last_checkpoint() {
-        RedisRecovery recovery = new RedisRecovery(redisson, keys, Optional.of(new PostgresDurableState(jdbi)), true, false);
-        RedisReadState redis = new RedisReadState(recovery, keys, WINDOW, true);
-        FlushChanges flusher = new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)),
-                new PostgresCheckpoint(jdbi), Clock.systemUTC(), 10);
+        FlushChanges flusher = flushingInto(new PostgresCheckpoint(jdbi));
         RandomEvents traffic = new RandomEvents(71, 4, 6);
         InMemoryReadState everything = new InMemoryReadState(WINDOW);
         InMemoryReadState checkpointed = new InMemoryReadState(WINDOW);
@@ -82,13 +82,10 @@ class RedisLossTest {
 
     @Test
     void a_loss_found_by_the_background_pass_rebuilds_every_channel() {
-        RedisRecovery recovery = new RedisRecovery(redisson, keys, Optional.of(new PostgresDurableState(jdbi)), true, false);
-        RedisReadState redis = new RedisReadState(recovery, keys, WINDOW, true);
         RandomEvents traffic = new RandomEvents(72, 3, 5);
         InMemoryReadState rules = new InMemoryReadState(WINDOW);
         apply(traffic, 150, redis, rules, null);
-        new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)), new PostgresCheckpoint(jdbi),
-                Clock.systemUTC(), 10).flushAll(Duration.ofSeconds(30));
+        flushingInto(new PostgresCheckpoint(jdbi)).flushAll(Duration.ofSeconds(30));
 
         REDIS.deleteKeys();
         assertThat(recovery.beginEpochIfMissing()).as("the loss is noticed").isTrue();
@@ -100,13 +97,10 @@ class RedisLossTest {
 
     @Test
     void a_chat_service_that_replays_its_messages_above_the_recovered_head_restores_exact_counts() {
-        RedisRecovery recovery = new RedisRecovery(redisson, keys, Optional.of(new PostgresDurableState(jdbi)), true, false);
-        RedisReadState redis = new RedisReadState(recovery, keys, WINDOW, true);
         RandomEvents traffic = new RandomEvents(73, 3, 5);
         InMemoryReadState rules = new InMemoryReadState(WINDOW);
         apply(traffic, 150, redis, rules, null);
-        new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)), new PostgresCheckpoint(jdbi),
-                Clock.systemUTC(), 10).flushAll(Duration.ofSeconds(30));
+        flushingInto(new PostgresCheckpoint(jdbi)).flushAll(Duration.ofSeconds(30));
         List<MessagePosted> sentSinceTheCheckpoint = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             ChannelId channel = traffic.channels().get(i % traffic.channels().size());
@@ -135,8 +129,6 @@ class RedisLossTest {
      */
     @Test
     void the_checkpoint_a_loss_is_reported_against_precedes_every_event_the_flush_did_not_take() {
-        RedisRecovery recovery = new RedisRecovery(redisson, keys, Optional.of(new PostgresDurableState(jdbi)), true, false);
-        RedisReadState redis = new RedisReadState(recovery, keys, WINDOW, true);
         RandomEvents traffic = new RandomEvents(72, 4, 6);
         InMemoryReadState everything = new InMemoryReadState(WINDOW);
         InMemoryReadState checkpointed = new InMemoryReadState(WINDOW);
@@ -144,16 +136,15 @@ class RedisLossTest {
 
         PostgresCheckpoint postgres = new PostgresCheckpoint(jdbi);
         AtomicReference<Instant> duringTheWrite = new AtomicReference<>();
-        WriteCheckpoint slowWrite = (changes, durableUntil) -> {
+        WriteCheckpoint slowWrite = (changes, checkpoint) -> {
             if (duringTheWrite.get() == null) {
                 duringTheWrite.set(Instant.now());
                 apply(traffic, 30, redis, everything, null);
             }
-            return postgres.write(changes, durableUntil);
+            return postgres.write(changes, checkpoint);
         };
         Instant beforeFlush = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)), slowWrite, Clock.systemUTC(), 10)
-                .flushAll(Duration.ofSeconds(30));
+        flushingInto(slowWrite).flushAll(Duration.ofSeconds(30));
 
         REDIS.deleteKeys();
 
@@ -161,6 +152,12 @@ class RedisLossTest {
         RedisRecovery.Loss loss = recovery.loss();
         assertThat(loss.checkpointAt()).isBetween(beforeFlush, duringTheWrite.get());
         assertThat(loss.lostAfter()).isBetween(loss.checkpointAt(), duringTheWrite.get());
+    }
+
+    /** A flusher of this test's Redis into {@code checkpoint}, 10 channels a batch. */
+    private FlushChanges flushingInto(WriteCheckpoint checkpoint) {
+        return new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)), checkpoint,
+                Clock.systemUTC(), 10);
     }
 
     private static void apply(RandomEvents traffic, int steps, RedisReadState redis, InMemoryReadState expected,

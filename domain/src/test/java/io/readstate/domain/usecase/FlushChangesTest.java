@@ -167,15 +167,20 @@ class FlushChangesTest {
     private record Write(int channels, Optional<Checkpoint> checkpoint) {
     }
 
+    /** A flusher of 3 channels a batch, its clock stopped at {@code now}, whose durable store notes each write. */
+    private static FlushChanges noting(List<Write> writes, DirtyChannels changes, Instant now) {
+        return new FlushChanges(changes, (batch, made) -> {
+            writes.add(new Write(batch.size(), made));
+            return batch.size();
+        }, Clock.fixed(now, ZoneOffset.UTC), 3);
+    }
+
     @Test
     void a_claim_that_took_every_dirty_channel_makes_its_start_the_checkpoint() {
         DirtyChannels changes = new DirtyChannels(5);
         List<Write> writes = new ArrayList<>();
         Instant now = Instant.parse("2026-12-06T10:00:00Z");
-        FlushChanges flusher = new FlushChanges(changes, (batch, made) -> {
-            writes.add(new Write(batch.size(), made));
-            return batch.size();
-        }, Clock.fixed(now, ZoneOffset.UTC), 3);
+        FlushChanges flusher = noting(writes, changes, now);
 
         flusher.flushAll(Duration.ofSeconds(5));
 
@@ -188,10 +193,7 @@ class FlushChangesTest {
         DirtyChannels changes = new DirtyChannels(0);
         List<Write> writes = new ArrayList<>();
         Instant now = Instant.parse("2026-12-06T10:00:00Z");
-        FlushChanges flusher = new FlushChanges(changes, (batch, made) -> {
-            writes.add(new Write(batch.size(), made));
-            return 0;
-        }, Clock.fixed(now, ZoneOffset.UTC), 3);
+        FlushChanges flusher = noting(writes, changes, now);
 
         assertThat(flusher.flushBatch()).isEqualTo(FlushReport.NOTHING);
         assertThat(writes).containsExactly(new Write(0, Optional.of(new Checkpoint(now, now))));
