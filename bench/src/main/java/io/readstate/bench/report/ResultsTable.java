@@ -60,6 +60,11 @@ public final class ResultsTable {
         if (system.system().equals("per-member")) {
             return "in-process Lua calls on the same kind of Redis, one per event (no HTTP); flusher every 1 s";
         }
+        return overHttp(batch);
+    }
+
+    /** How a system was driven over HTTP: one request per event, or {@link ModeBench#BATCH} events per request. */
+    static String overHttp(boolean batch) {
         return batch ? "HTTP, `/v1/events` with " + ModeBench.BATCH + " events per request" : "HTTP, one request per event";
     }
 

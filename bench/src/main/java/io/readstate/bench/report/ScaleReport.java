@@ -3,7 +3,6 @@ package io.readstate.bench.report;
 import io.readstate.bench.load.Latency;
 import io.readstate.bench.load.WarmUp;
 import io.readstate.bench.measure.BacklogDrain;
-import io.readstate.bench.run.ModeBench;
 import io.readstate.bench.run.ScaleResults;
 import io.readstate.bench.run.ScaleRow;
 import io.readstate.bench.run.Sustained;
@@ -65,9 +64,9 @@ public final class ScaleReport {
                 table.append(lead).append("— | failed (see below) | — | — |\n");
                 continue;
             }
-            table.append(lead).append("HTTP, one request per event | ").append(cells(row.get().single()))
+            table.append(lead).append(ResultsTable.overHttp(false)).append(" | ").append(cells(row.get().single()))
                     .append(" | ").append(backlog(row.get().backlog())).append(" |\n");
-            table.append("| ″ | ″ | ″ | HTTP, `/v1/events` with " + ModeBench.BATCH + " events per request | ")
+            table.append("| ″ | ″ | ″ | ").append(ResultsTable.overHttp(true)).append(" | ")
                     .append(cells(row.get().batch())).append(" | ″ |\n");
         }
         return String.format(Locale.ROOT, """
