@@ -46,9 +46,10 @@ ops.status = function()
     return { tonumber(redis.call('GET', BACKLOG) or '0'), redis.call('ZCARD', DIRTY_INDEX), lag }
 end
 
--- ARGV: 'begin_epoch', epochId, recover ('1' or '0'), checkpointAtMillis or '', lostAfterMillis or ''. Starts a new
--- state of the shard when there is none (a first start, or a node that lost its data); with
--- recover, the shard's channels must be rebuilt from PostgreSQL before use. Returns { 1 } when this call began it.
+-- ARGV: 'begin_epoch', epochId, recover ('1' or '0'), checkpointAtMillis or '', lostAfterMillis
+-- or ''. Starts a new state of the shard when there is none (a first start, or a node that lost
+-- its data); with recover, the shard's channels must be rebuilt from PostgreSQL before use.
+-- Returns { 1 } when this call began it.
 ops.begin_epoch = function()
     if redis.call('EXISTS', EPOCH) == 1 then
         return { 0 }

@@ -91,8 +91,9 @@ public final class RedisRecovery {
             return false;
         }
         boolean recover = durable.isPresent() && durable.get().channelCount() > 0;
+        Instant now = Instant.now();
         Optional<Checkpoint> checkpoint = !recover ? Optional.empty() : everyChangeDurable
-                ? Optional.of(new Checkpoint(Instant.now(), Instant.now())) : durable.get().lastCheckpoint();
+                ? Optional.of(new Checkpoint(now, now)) : durable.get().lastCheckpoint();
         List<List<Object>> replies = scripts.onShards(keys, missing, List.of("begin_epoch", UUID.randomUUID().toString(),
                 recover ? "1" : "0", checkpoint.map(c -> Long.toString(c.durableUntil().toEpochMilli())).orElse(""),
                 checkpoint.map(c -> Long.toString(c.takenBy().toEpochMilli())).orElse("")));
