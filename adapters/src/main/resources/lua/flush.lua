@@ -1,9 +1,9 @@
--- Write-behind: a flusher that holds the claim on this channel takes its dirty entries,
--- writes them to PostgreSQL, then releases them. Every op takes the 16 tracked keys.
-
--- ARGV: 'take', flusherId. Moves the dirty entries to FLUSHING (merging with entries a
--- dead flusher left there) and describes each. Returns { 0 } when the claim is not ours, else
--- { 1, head, lastMessageAt or '', floor, generation, windowCount, entries, records... } where a record is
+-- ARGV: 'take', flusherId, maxEntries. Moves the dirty entries to FLUSHING (merging with
+-- entries a dead flusher left there) and describes each: all of them when they come to at
+-- most maxEntries, else maxEntries of them (the rest stay dirty for the next take, so that
+-- no reply grows too large to decode). Returns { 0 } when the claim is not ours, else
+-- { 1, head, lastMessageAt or '', floor, generation, windowCount, entries, left, records... }
+-- where left counts the entries still dirty and a record is
 --   'm', user, '1', lastReadSeq, lastReadAtMillis, generation   a member now
 --   'm', user, '0', '', '', departedGeneration                   a departure
 --   'n', seq, mentionAll, k, (user, generation) x k              a new message still in the window
@@ -12,28 +12,35 @@ ops.take = function()
     if redis.call('HGET', CLAIM_OWNERS, CHANNEL) ~= ARGV[2] then
         return { 0 }
     end
-    if redis.call('EXISTS', DIRTY) == 1 then
-        if redis.call('EXISTS', FLUSHING) == 1 then
-            local entries = redis.call('HGETALL', DIRTY)
-            for i = 1, #entries, 2 do
-                local field, value = entries[i], entries[i + 1]
-                local taken = redis.call('HGET', FLUSHING, field)
-                if taken then
-                    redis.call('DECR', BACKLOG)
-                end
-                if not taken or tonumber(value) > tonumber(taken) then
-                    redis.call('HSET', FLUSHING, field, value)
-                end
-            end
-            redis.call('DEL', DIRTY)
+    local dirty, room = redis.call('HLEN', DIRTY), tonumber(ARGV[3]) - redis.call('HLEN', FLUSHING)
+    if dirty > 0 and dirty <= room and redis.call('EXISTS', FLUSHING) == 0 then
+        redis.call('RENAME', DIRTY, FLUSHING)
+    elseif dirty > 0 and room > 0 then
+        local entries
+        if dirty <= room then
+            entries = redis.call('HGETALL', DIRTY)
         else
-            redis.call('RENAME', DIRTY, FLUSHING)
+            entries = redis.call('HRANDFIELD', DIRTY, room, 'WITHVALUES')
+        end
+        for i = 1, #entries, 2 do
+            local field, value = entries[i], entries[i + 1]
+            local taken = redis.call('HGET', FLUSHING, field)
+            if taken then
+                redis.call('DECR', BACKLOG)
+            end
+            if not taken or tonumber(value) > tonumber(taken) then
+                redis.call('HSET', FLUSHING, field, value)
+            end
+            redis.call('HDEL', DIRTY, field)
         end
     end
-    redis.call('DEL', DIRTY_SINCE)
+    local left = redis.call('HLEN', DIRTY)
+    if left == 0 then
+        redis.call('DEL', DIRTY_SINCE)
+    end
     local result = { 1, head_seq(), redis.call('HGET', META, 'lastMessageAt') or '',
         redis.call('HGET', META, 'floor') or ZERO, redis.call('HGET', META, 'generation') or '0',
-        redis.call('ZCARD', MESSAGES), redis.call('HLEN', FLUSHING) }
+        redis.call('ZCARD', MESSAGES), redis.call('HLEN', FLUSHING), left }
     local entries = redis.call('HGETALL', FLUSHING)
     for i = 1, #entries, 2 do
         local kind, id, value = string.sub(entries[i], 1, 1), string.sub(entries[i], 3), entries[i + 1]
@@ -74,6 +81,11 @@ ops.take = function()
         end
     end
     return result
+end
+
+-- ARGV: 'pending', flusherId. Returns { entries } a take would find: dirty, or taken by a flusher that died.
+ops.pending = function()
+    return { redis.call('HLEN', DIRTY) + redis.call('HLEN', FLUSHING) }
 end
 
 -- ARGV: 'release', flusherId. The taken entries are written: forget them, give up the claim,

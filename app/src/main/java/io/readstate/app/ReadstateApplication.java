@@ -131,8 +131,8 @@ public class ReadstateApplication extends Application<ReadstateConfiguration> {
                 ? Optional.of(new RedisChangeTracker(recovery, keys, configuration.getFlush().getLease().toJavaDuration()))
                 : Optional.empty();
         Optional<Flusher> flusher = tracker.map(changes -> configuration.getFlush().build(new FlushChanges(changes,
-                new PostgresCheckpoint(jdbi.orElseThrow()), clock, configuration.getFlush().getChannelsPerBatch()),
-                environment));
+                new PostgresCheckpoint(jdbi.orElseThrow()), clock, configuration.getFlush().getChannelsPerBatch(),
+                configuration.getFlush().getEntriesPerBatch()), environment));
         SyncStatusSource syncStatus = tracker.map(SyncStatusSource::of).orElseGet(SyncStatusSource::nothingToSync);
         LOG.info("Readstate runs in mode {}: state in Redis at {} (key prefix '{}'), {}; counting a window of {} "
                 + "messages per channel{}", mode, redis.describeAddress(), redis.getKeyPrefix(),

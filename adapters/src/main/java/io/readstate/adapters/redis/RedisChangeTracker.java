@@ -34,6 +34,8 @@ import org.redisson.client.codec.StringCodec;
 public final class RedisChangeTracker implements TrackChanges {
 
     private static final int CHANNELS_PER_BATCH = 100;
+    /** The most dirty entries one pipelined batch of takes asks for: some 60,000 values, decoded in tens of ms. */
+    static final long ENTRIES_PER_REDIS_BATCH = 10_000;
     private static final List<Integer> ALL_SHARDS = IntStream.range(0, RedisKeys.SHARDS).boxed().toList();
 
     private final RedisScripts scripts;
@@ -105,14 +107,52 @@ public final class RedisChangeTracker implements TrackChanges {
         return shards;
     }
 
+    /**
+     * Takes the claimed channels' entries in pipelined batches of at most
+     * {@link #ENTRIES_PER_REDIS_BATCH} entries (and {@link #CHANNELS_PER_BATCH} channels),
+     * each channel's pending entries counted first:
+     * Redisson decodes a batch's replies in time that grows with the square of their size (a
+     * backlog of 500,000 entries taken in one batch timed out after 20 s). A channel with more
+     * entries than that is taken in part, and so are channels past {@code maxEntries}; the
+     * claimed channels left out are given up, their entries kept for the next batch.
+     */
     @Override
-    public List<ChannelChanges> takeChanges(List<ChannelId> claimed) {
-        List<List<Object>> replies = onEach(claimed, "take");
-        List<ChannelChanges> changes = new ArrayList<>(claimed.size());
+    public List<ChannelChanges> takeChanges(List<ChannelId> claimed, long maxEntries) {
+        List<List<Object>> counts = onEach(claimed, List.of("pending", flusherId));
+        List<List<ChannelId>> batches = new ArrayList<>();
+        List<ChannelId> batch = new ArrayList<>();
+        List<ChannelId> leftOut = new ArrayList<>();
+        long inBatch = 0;
+        long planned = 0;
         for (int i = 0; i < claimed.size(); i++) {
-            List<Object> reply = replies.get(i);
-            if (asLong(reply.get(0)) == 1) {
-                changes.add(parse(claimed.get(i), reply));
+            long pending = Math.min(Math.max(1, asLong(counts.get(i).get(0))), ENTRIES_PER_REDIS_BATCH);
+            if (planned >= maxEntries) {
+                leftOut.add(claimed.get(i));
+                continue;
+            }
+            boolean full = inBatch + pending > ENTRIES_PER_REDIS_BATCH || batch.size() == CHANNELS_PER_BATCH;
+            if (full && !batch.isEmpty()) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                inBatch = 0;
+            }
+            batch.add(claimed.get(i));
+            inBatch += pending;
+            planned += pending;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        abandon(leftOut);
+        String most = Long.toString(Math.min(maxEntries, ENTRIES_PER_REDIS_BATCH));
+        List<ChannelChanges> changes = new ArrayList<>(claimed.size());
+        for (List<ChannelId> channels : batches) {
+            List<List<Object>> replies = inOneBatch(channels, List.of("take", flusherId, most));
+            for (int i = 0; i < channels.size(); i++) {
+                List<Object> reply = replies.get(i);
+                if (asLong(reply.get(0)) == 1) {
+                    changes.add(parse(channels.get(i), reply));
+                }
             }
         }
         return changes;
@@ -120,12 +160,12 @@ public final class RedisChangeTracker implements TrackChanges {
 
     @Override
     public void release(List<ChannelId> claimed) {
-        onEach(claimed, "release");
+        onEach(claimed, List.of("release", flusherId));
     }
 
     @Override
     public void abandon(List<ChannelId> claimed) {
-        onEach(claimed, "abandon");
+        onEach(claimed, List.of("abandon", flusherId));
     }
 
     @Override
@@ -167,27 +207,27 @@ public final class RedisChangeTracker implements TrackChanges {
                 Long.parseLong(stats.getOrDefault("flushedRowsTotal", "0")));
     }
 
-    /**
-     * Runs one operation of the channel script on each channel, {@link #CHANNELS_PER_BATCH}
-     * channels per pipelined batch, so that no batch's reply grows too large to decode in
-     * one piece (a take of a large backlog).
-     */
-    private List<List<Object>> onEach(List<ChannelId> channels, String operation) {
+    /** Runs the channel script with {@code args} on each channel, {@link #CHANNELS_PER_BATCH} channels a batch. */
+    private List<List<Object>> onEach(List<ChannelId> channels, List<Object> args) {
         List<List<Object>> replies = new ArrayList<>(channels.size());
         for (int from = 0; from < channels.size(); from += CHANNELS_PER_BATCH) {
-            List<ChannelId> chunk = channels.subList(from, Math.min(channels.size(), from + CHANNELS_PER_BATCH));
-            replies.addAll(scripts.reachable(() -> {
-                RBatch batch = scripts.newBackgroundBatch();
-                List<RFuture<List<Object>>> futures = new ArrayList<>(chunk.size());
-                for (ChannelId channel : chunk) {
-                    futures.add(scripts.onChannel(batch, keys.channelMeta(channel), keys.trackedChannel(channel),
-                            List.of(operation, flusherId)));
-                }
-                batch.execute();
-                return futures.stream().map(f -> f.toCompletableFuture().join()).toList();
-            }));
+            replies.addAll(inOneBatch(channels.subList(from, Math.min(channels.size(), from + CHANNELS_PER_BATCH)),
+                    args));
         }
         return replies;
+    }
+
+    private List<List<Object>> inOneBatch(List<ChannelId> channels, List<Object> args) {
+        return scripts.reachable(() -> {
+            RBatch batch = scripts.newBackgroundBatch();
+            List<RFuture<List<Object>>> futures = new ArrayList<>(channels.size());
+            for (ChannelId channel : channels) {
+                futures.add(scripts.onChannel(batch, keys.channelMeta(channel), keys.trackedChannel(channel),
+                        args));
+            }
+            batch.execute();
+            return futures.stream().map(f -> f.toCompletableFuture().join()).toList();
+        });
     }
 
     /** Reads the reply of 'take' (see flush.lua for its layout). */
@@ -199,7 +239,7 @@ public final class RedisChangeTracker implements TrackChanges {
         List<MemberRecord> members = new ArrayList<>();
         List<MessageRecord> messages = new ArrayList<>();
         List<Long> deleted = new ArrayList<>();
-        int i = 7;
+        int i = 8;
         while (i < reply.size()) {
             String kind = (String) reply.get(i);
             String id = (String) reply.get(i + 1);
@@ -227,7 +267,8 @@ public final class RedisChangeTracker implements TrackChanges {
                 default -> throw new IllegalStateException("unknown record '" + kind + "' from the take script");
             }
         }
-        return new ChannelChanges(channel, head, members, messages, deleted, asLong(reply.get(6)));
+        boolean complete = asLong(reply.get(7)) == 0;
+        return new ChannelChanges(channel, head, members, messages, deleted, asLong(reply.get(6)), complete);
     }
 
     static long asLong(Object value) {

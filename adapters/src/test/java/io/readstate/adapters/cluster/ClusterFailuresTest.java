@@ -132,7 +132,7 @@ class ClusterFailuresTest {
 
     private FlushChanges flusher(RedisRecovery recovery) {
         return new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)),
-                new PostgresCheckpoint(jdbi), Clock.systemUTC(), 50);
+                new PostgresCheckpoint(jdbi), Clock.systemUTC(), 50, 50_000);
     }
 
     /** How many requests were refused and for how long, while some node was failing. */

@@ -41,7 +41,7 @@ class ClaimTest {
     }
 
     private static void write(RedisChangeTracker flusher, Claim claim) {
-        flusher.takeChanges(claim.channels());
+        flusher.takeChanges(claim.channels(), 50_000);
         flusher.release(claim.channels());
     }
 

@@ -56,8 +56,8 @@ class FlusherCrashTest {
         }
 
         @Override
-        public List<ChannelChanges> takeChanges(List<ChannelId> claimed) {
-            List<ChannelChanges> taken = tracker.takeChanges(claimed);
+        public List<ChannelChanges> takeChanges(List<ChannelId> claimed, long maxEntries) {
+            List<ChannelChanges> taken = tracker.takeChanges(claimed, maxEntries);
             if (afterTaking) {
                 throw new Dies();
             }
@@ -95,7 +95,7 @@ class FlusherCrashTest {
         for (boolean afterTaking : new boolean[] {true, false}) {
             apply(traffic, 120, redis, rules);
             FlushChanges dying = new FlushChanges(new DyingTracker(new RedisChangeTracker(redisson, keys, lease),
-                    afterTaking), new PostgresCheckpoint(jdbi), Clock.systemUTC(), 100);
+                    afterTaking), new PostgresCheckpoint(jdbi), Clock.systemUTC(), 100, 50_000);
             try {
                 dying.flushBatch();
             } catch (Dies expected) {
@@ -106,7 +106,8 @@ class FlusherCrashTest {
         RedisChangeTracker survivor = new RedisChangeTracker(redisson, keys, lease);
         assertThat(survivor.status().backlog()).as("the dead flusher's entries are still counted").isPositive();
         Thread.sleep(lease.toMillis() + 200);
-        new FlushChanges(survivor, new PostgresCheckpoint(jdbi), Clock.systemUTC(), 100).flushAll(Duration.ofSeconds(30));
+        new FlushChanges(survivor, new PostgresCheckpoint(jdbi), Clock.systemUTC(), 100, 50_000)
+                .flushAll(Duration.ofSeconds(30));
         assertThat(survivor.status().backlog()).isZero();
 
         REDIS.deleteKeys();

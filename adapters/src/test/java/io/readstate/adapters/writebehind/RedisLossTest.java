@@ -157,7 +157,7 @@ class RedisLossTest {
     /** A flusher of this test's Redis into {@code checkpoint}, 10 channels a batch. */
     private FlushChanges flushingInto(WriteCheckpoint checkpoint) {
         return new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)), checkpoint,
-                Clock.systemUTC(), 10);
+                Clock.systemUTC(), 10, 50_000);
     }
 
     private static void apply(RandomEvents traffic, int steps, RedisReadState redis, InMemoryReadState expected,

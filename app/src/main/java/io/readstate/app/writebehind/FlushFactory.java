@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The write-behind flusher's settings: how often it runs ({@code FLUSH_INTERVAL}), how
- * many channels one transaction covers, how long a claim lasts before another flusher
+ * many channels and about how many dirty entries one transaction covers, how long a claim lasts before another flusher
  * may take it over, the longest wait between failed tries, how long a clean shutdown may
  * spend draining, and the sync lag above which the {@code sync-lag} health check fails.
  */
@@ -26,6 +26,9 @@ public class FlushFactory {
     @Min(1)
     @Max(100_000)
     private int channelsPerBatch = 2_000;
+    @Min(1_000)
+    @Max(10_000_000)
+    private long entriesPerBatch = 50_000;
     @NotNull
     private Duration lease = Duration.seconds(30);
     @NotNull
@@ -53,6 +56,16 @@ public class FlushFactory {
     @JsonProperty
     public void setChannelsPerBatch(int channelsPerBatch) {
         this.channelsPerBatch = channelsPerBatch;
+    }
+
+    @JsonProperty
+    public long getEntriesPerBatch() {
+        return entriesPerBatch;
+    }
+
+    @JsonProperty
+    public void setEntriesPerBatch(long entriesPerBatch) {
+        this.entriesPerBatch = entriesPerBatch;
     }
 
     @JsonProperty

@@ -18,8 +18,12 @@ public interface TrackChanges {
     /** Claims up to {@code max} dirty channels, oldest first, that no live lease holds. */
     Claim claim(int max);
 
-    /** The coalesced changes of claimed channels; one per channel still held. */
-    List<ChannelChanges> takeChanges(List<ChannelId> claimed);
+    /**
+     * The coalesced changes of claimed channels, about {@code maxEntries} dirty entries at
+     * most: one per channel taken. A channel with more entries is taken in part; claimed
+     * channels past the limit are given up (their changes wait for the next batch).
+     */
+    List<ChannelChanges> takeChanges(List<ChannelId> claimed, long maxEntries);
 
     /** The changes taken are written: forget them and give up the claims. */
     void release(List<ChannelId> claimed);

@@ -33,20 +33,28 @@ public final class FlushChanges {
     private final WriteCheckpoint checkpoint;
     private final Clock clock;
     private final int channelsPerBatch;
+    private final long entriesPerBatch;
     private final Queue<Unsettled> unsettled = new ConcurrentLinkedQueue<>();
 
-    public FlushChanges(TrackChanges changes, WriteCheckpoint checkpoint, Clock clock, int channelsPerBatch) {
+    /**
+     * @param channelsPerBatch the most channels one batch claims
+     * @param entriesPerBatch  about the most dirty entries one batch takes (one transaction's size)
+     */
+    public FlushChanges(TrackChanges changes, WriteCheckpoint checkpoint, Clock clock, int channelsPerBatch,
+                        long entriesPerBatch) {
         this.changes = changes;
         this.checkpoint = checkpoint;
         this.clock = clock;
         this.channelsPerBatch = channelsPerBatch;
+        this.entriesPerBatch = entriesPerBatch;
     }
 
     /**
-     * One batch: at most {@code channelsPerBatch} channels. When the claim took every
-     * dirty channel, the write carries the checkpoint it makes: durable until the claim's
-     * start, taken by the end of the take (with nothing to write, the checkpoint is written
-     * on its own, as far as the durable store can take it now).
+     * One batch: at most {@code channelsPerBatch} channels and about {@code entriesPerBatch}
+     * entries. When the claim took every dirty channel and the take every entry of each,
+     * the write carries the checkpoint it makes: durable until the claim's start, taken by
+     * the end of the take (with nothing to write, the checkpoint is written on its own, as
+     * far as the durable store can take it now).
      */
     public FlushReport flushBatch() {
         Instant start = clock.instant();
@@ -61,13 +69,16 @@ public final class FlushChanges {
         }
         long rows;
         long entries = 0;
+        boolean everyEntry;
         try {
-            List<ChannelChanges> taken = changes.takeChanges(claimed);
-            Optional<Checkpoint> made = claim.complete() ? Optional.of(new Checkpoint(start, clock.instant()))
-                    : Optional.empty();
+            List<ChannelChanges> taken = changes.takeChanges(claimed, entriesPerBatch);
+            everyEntry = taken.size() == claimed.size();
             for (ChannelChanges channel : taken) {
                 entries += channel.entries();
+                everyEntry &= channel.complete();
             }
+            Optional<Checkpoint> made = claim.complete() && everyEntry
+                    ? Optional.of(new Checkpoint(start, clock.instant())) : Optional.empty();
             rows = checkpoint.write(taken, made);
         } catch (StoreUnavailable e) {
             settleOrKeep(new Unsettled(claimed, false));
@@ -76,7 +87,8 @@ public final class FlushChanges {
         settleOrKeep(new Unsettled(claimed, true));
         Instant end = clock.instant();
         changes.noteFlush(end, rows);
-        return new FlushReport(claimed.size(), entries, rows, Duration.between(start, end));
+        boolean moreWaiting = claimed.size() == channelsPerBatch || !everyEntry;
+        return new FlushReport(claimed.size(), entries, rows, Duration.between(start, end), moreWaiting);
     }
 
     /**
@@ -92,7 +104,7 @@ public final class FlushChanges {
         do {
             batch = flushBatch();
             total = total.plus(batch);
-        } while (batch.channels() == channelsPerBatch && clock.instant().isBefore(deadline));
+        } while (batch.moreWaiting() && clock.instant().isBefore(deadline));
         return total;
     }
 

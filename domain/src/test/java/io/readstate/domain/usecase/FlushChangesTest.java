@@ -19,15 +19,22 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FlushChangesTest {
 
-    /** Dirty channels in a queue, claimed from the front; records what was released and abandoned. */
+    /**
+     * Dirty channels in a queue, claimed from the front, each with its dirty entries (2
+     * unless set); records what was released and abandoned. A channel released with
+     * entries left goes back to the queue.
+     */
     private static final class DirtyChannels implements TrackChanges {
         final Deque<ChannelId> dirty = new ArrayDeque<>();
+        final Map<ChannelId, Long> entries = new HashMap<>();
         final List<ChannelId> released = new ArrayList<>();
         final List<ChannelId> abandoned = new ArrayList<>();
         int unreachableSettles;
@@ -48,15 +55,36 @@ class FlushChangesTest {
         }
 
         @Override
-        public List<ChannelChanges> takeChanges(List<ChannelId> claimed) {
-            return claimed.stream().map(id -> new ChannelChanges(id, new ChannelHead(1, Instant.EPOCH, 0, 1, 1),
-                    List.of(), List.of(), List.of(), 2)).toList();
+        public List<ChannelChanges> takeChanges(List<ChannelId> claimed, long maxEntries) {
+            List<ChannelChanges> taken = new ArrayList<>();
+            long room = maxEntries;
+            for (ChannelId id : claimed) {
+                if (room == 0) {
+                    abandon(List.of(id));
+                    continue;
+                }
+                long pending = entries.getOrDefault(id, 2L);
+                long take = Math.min(pending, room);
+                room -= take;
+                entries.put(id, pending - take);
+                taken.add(new ChannelChanges(id, new ChannelHead(1, Instant.EPOCH, 0, 1, 1), List.of(), List.of(),
+                        List.of(), take, take == pending));
+            }
+            return taken;
         }
 
         @Override
         public void release(List<ChannelId> claimed) {
             unreachableNow();
-            released.addAll(claimed);
+            for (ChannelId id : claimed) {
+                if (abandoned.contains(id)) {
+                    continue;  // given up while taking: no longer held
+                }
+                released.add(id);
+                if (entries.getOrDefault(id, 0L) > 0) {
+                    dirty.add(id);
+                }
+            }
         }
 
         @Override
@@ -94,7 +122,7 @@ class FlushChangesTest {
             return batch.size();
         };
 
-        FlushReport report = new FlushChanges(changes, checkpoint, clock, 3).flushAll(Duration.ofSeconds(5));
+        FlushReport report = new FlushChanges(changes, checkpoint, clock, 3, 100).flushAll(Duration.ofSeconds(5));
 
         assertThat(transactions).containsExactly(3, 3, 1);
         assertThat(report.channels()).isEqualTo(7);
@@ -112,7 +140,7 @@ class FlushChangesTest {
             return batch.size();
         };
 
-        new FlushChanges(changes, checkpoint, clock, 3).flushAll(Duration.ofSeconds(5));
+        new FlushChanges(changes, checkpoint, clock, 3, 100).flushAll(Duration.ofSeconds(5));
 
         assertThat(transactions).containsExactly(2);
         assertThat(changes.dirty).containsExactly(ChannelId.of("new-1"));
@@ -125,7 +153,7 @@ class FlushChangesTest {
             throw new StoreUnavailable("PostgreSQL is down", null);
         };
 
-        assertThatThrownBy(() -> new FlushChanges(changes, down, clock, 10).flushBatch())
+        assertThatThrownBy(() -> new FlushChanges(changes, down, clock, 10, 100).flushBatch())
                 .isInstanceOf(StoreUnavailable.class);
 
         assertThat(changes.released).isEmpty();
@@ -140,7 +168,7 @@ class FlushChangesTest {
         WriteCheckpoint down = (batch, made) -> {
             throw new StoreUnavailable("PostgreSQL is down", null);
         };
-        FlushChanges flusher = new FlushChanges(changes, down, clock, 10);
+        FlushChanges flusher = new FlushChanges(changes, down, clock, 10, 100);
 
         assertThatThrownBy(flusher::flushBatch).isInstanceOf(StoreUnavailable.class);
         assertThat(changes.abandoned).as("the first give-up did not reach the hot store").isEmpty();
@@ -154,7 +182,7 @@ class FlushChangesTest {
     void a_release_the_hot_store_could_not_take_is_tried_again_before_the_next_batch() {
         DirtyChannels changes = new DirtyChannels(2);
         changes.unreachableSettles = 1;
-        FlushChanges flusher = new FlushChanges(changes, (batch, made) -> batch.size(), clock, 10);
+        FlushChanges flusher = new FlushChanges(changes, (batch, made) -> batch.size(), clock, 10, 100);
 
         flusher.flushBatch();
         assertThat(changes.released).isEmpty();
@@ -167,12 +195,15 @@ class FlushChangesTest {
     private record Write(int channels, Optional<Checkpoint> checkpoint) {
     }
 
-    /** A flusher of 3 channels a batch, its clock stopped at {@code now}, whose durable store notes each write. */
-    private static FlushChanges noting(List<Write> writes, DirtyChannels changes, Instant now) {
+    /**
+     * A flusher of 3 channels and {@code entriesPerBatch} entries a batch, its clock stopped
+     * at {@code now}, whose durable store notes each write.
+     */
+    private static FlushChanges noting(List<Write> writes, DirtyChannels changes, Instant now, long entriesPerBatch) {
         return new FlushChanges(changes, (batch, made) -> {
             writes.add(new Write(batch.size(), made));
             return batch.size();
-        }, Clock.fixed(now, ZoneOffset.UTC), 3);
+        }, Clock.fixed(now, ZoneOffset.UTC), 3, entriesPerBatch);
     }
 
     @Test
@@ -180,7 +211,7 @@ class FlushChangesTest {
         DirtyChannels changes = new DirtyChannels(5);
         List<Write> writes = new ArrayList<>();
         Instant now = Instant.parse("2026-12-06T10:00:00Z");
-        FlushChanges flusher = noting(writes, changes, now);
+        FlushChanges flusher = noting(writes, changes, now, 100);
 
         flusher.flushAll(Duration.ofSeconds(5));
 
@@ -193,14 +224,46 @@ class FlushChangesTest {
         DirtyChannels changes = new DirtyChannels(0);
         List<Write> writes = new ArrayList<>();
         Instant now = Instant.parse("2026-12-06T10:00:00Z");
-        FlushChanges flusher = noting(writes, changes, now);
+        FlushChanges flusher = noting(writes, changes, now, 100);
 
         assertThat(flusher.flushBatch()).isEqualTo(FlushReport.NOTHING);
         assertThat(writes).containsExactly(new Write(0, Optional.of(new Checkpoint(now, now))));
 
         FlushChanges down = new FlushChanges(changes, (batch, made) -> {
             throw new StoreUnavailable("PostgreSQL is down", null);
-        }, clock, 3);
+        }, clock, 3, 100);
         assertThat(down.flushBatch()).as("nothing to write is no failure").isEqualTo(FlushReport.NOTHING);
+    }
+
+    @Test
+    void a_channel_with_more_entries_than_a_batch_takes_is_written_over_several_and_the_last_makes_the_checkpoint() {
+        DirtyChannels changes = new DirtyChannels(1);
+        changes.entries.put(ChannelId.of("c0"), 5L);
+        List<Write> writes = new ArrayList<>();
+        Instant now = Instant.parse("2026-12-06T10:00:00Z");
+
+        FlushReport report = noting(writes, changes, now, 2).flushAll(Duration.ofSeconds(5));
+
+        assertThat(writes).containsExactly(new Write(1, Optional.empty()), new Write(1, Optional.empty()),
+                new Write(1, Optional.of(new Checkpoint(now, now))));
+        assertThat(report.entries()).isEqualTo(5);
+        assertThat(report.moreWaiting()).isFalse();
+        assertThat(changes.dirty).isEmpty();
+    }
+
+    @Test
+    void channels_past_a_batchs_entries_wait_for_the_next_batch() {
+        DirtyChannels changes = new DirtyChannels(3);
+        List<Write> writes = new ArrayList<>();
+        Instant now = Instant.parse("2026-12-06T10:00:00Z");
+
+        FlushReport report = noting(writes, changes, now, 3).flushAll(Duration.ofSeconds(5));
+
+        assertThat(changes.abandoned).as("c2 was claimed with no room left in the first batch")
+                .containsExactly(ChannelId.of("c2"));
+        assertThat(writes).as("c0 and part of c1, then c2 and the rest of c1")
+                .containsExactly(new Write(2, Optional.empty()), new Write(2, Optional.of(new Checkpoint(now, now))));
+        assertThat(report.entries()).isEqualTo(6);
+        assertThat(changes.dirty).isEmpty();
     }
 }
