@@ -26,6 +26,7 @@ final class RedisScripts {
 
     /** How long the flusher waits for the replies of one of its batches. */
     static final Duration BACKGROUND_RESPONSE_TIMEOUT = Duration.ofSeconds(20);
+    private static final int MESSAGE_KEPT = 400;
 
     private final RedissonClient redisson;
     private final LuaScript channel;
@@ -137,8 +138,21 @@ final class RedisScripts {
                 }
             }
         } catch (RedisException e) {
-            throw new StoreUnavailable("Redis could not serve the request: " + e.getMessage(), e);
+            throw unavailable(e);
         }
+    }
+
+    /**
+     * The failure as the service reports it: Redisson's message names the node and the
+     * problem first, then lists every command it was waiting for (tens of kilobytes for a
+     * flusher's batch), so only its start is kept; the whole stays in the cause.
+     */
+    static StoreUnavailable unavailable(RedisException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.length() > MESSAGE_KEPT) {
+            message = message.substring(0, MESSAGE_KEPT) + " [...]";
+        }
+        return new StoreUnavailable("Redis could not serve the request: " + message, e);
     }
 
     /**
@@ -202,7 +216,7 @@ final class RedisScripts {
                 pending = again;
             }
         } catch (RedisException e) {
-            throw new StoreUnavailable("Redis could not serve the request: " + e.getMessage(), e);
+            throw unavailable(e);
         }
     }
 
