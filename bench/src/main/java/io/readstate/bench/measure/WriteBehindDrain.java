@@ -13,11 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class WriteBehindDrain {
 
-    /**
-     * Flushes of much more than this many entries make Readstate's flusher fail: the Redis
-     * reply outlasts Redisson's response timeout, after which the connection stays broken.
-     */
-    private static final long ENTRIES_PER_FLUSH = 20_000;
     private static final Pattern ENTRIES = Pattern.compile("\"entries\"\\s*:\\s*(\\d+)");
     /** Flushes in a row that find nothing while the backlog reads above 0 (another flush may hold a claim briefly). */
     private static final int EMPTY_FLUSHES_TO_TRUST = 3;
@@ -26,12 +21,10 @@ public final class WriteBehindDrain {
     private WriteBehindDrain() {
     }
 
-    /** Joins a population and drains the backlog, in groups small enough for one flush each. */
+    /** Joins a population and drains the backlog. */
     public static void joinAndDrain(ServiceProcess service, Population population) throws InterruptedException {
-        for (Population group : population.inGroupsOf(ENTRIES_PER_FLUSH)) {
-            service.api().join(group);
-            drain(service);
-        }
+        service.api().join(population);
+        drain(service);
     }
 
     public static void drain(ServiceProcess service) throws InterruptedException {

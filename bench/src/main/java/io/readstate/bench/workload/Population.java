@@ -63,26 +63,6 @@ public final class Population {
         return new Population(channels, users);
     }
 
-    /** The channels in consecutive groups of at most {@code memberships} memberships (a larger channel alone). */
-    public List<Population> inGroupsOf(long memberships) {
-        List<Population> groups = new ArrayList<>();
-        List<Channel> group = new ArrayList<>();
-        long size = 0;
-        for (Channel channel : channels) {
-            if (!group.isEmpty() && size + channel.size() > memberships) {
-                groups.add(new Population(group, users));
-                group = new ArrayList<>();
-                size = 0;
-            }
-            group.add(channel);
-            size += channel.size();
-        }
-        if (!group.isEmpty()) {
-            groups.add(new Population(group, users));
-        }
-        return groups;
-    }
-
     public static String userName(int index) {
         return "u" + index;
     }
