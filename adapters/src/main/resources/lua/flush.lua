@@ -1,3 +1,6 @@
+-- Write-behind: a flusher that holds the claim on this channel takes its dirty entries,
+-- writes them to PostgreSQL, then releases them. Every op takes the 16 tracked keys.
+
 -- ARGV: 'take', flusherId, maxEntries. Moves the dirty entries to FLUSHING (merging with
 -- entries a dead flusher left there) and describes each: all of them when they come to at
 -- most maxEntries, else maxEntries of them (the rest stay dirty for the next take, so that
