@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The write-behind flusher's settings: how often it runs ({@code FLUSH_INTERVAL}), how
- * many channels and about how many dirty entries one transaction covers, how long a claim lasts before another flusher
- * may take it over, the longest wait between failed tries, how long a clean shutdown may
- * spend draining, and the sync lag above which the {@code sync-lag} health check fails.
+ * many channels and about how many dirty entries one transaction covers, how long a claim
+ * lasts before another flusher may take it over, the longest wait between failed tries, how
+ * long a clean shutdown may spend draining, and the sync lag above which the
+ * {@code sync-lag} health check fails.
  */
 public class FlushFactory {
 
