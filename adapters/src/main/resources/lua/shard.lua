@@ -36,6 +36,16 @@ ops.claim = function()
     return reply
 end
 
+-- ARGV: 'dirty'. Returns { dirtyChannels } of the shard, or an error when the shard has no
+-- epoch (its Redis lost its state): a flusher must not take an emptied index for a written
+-- backlog and move the checkpoint past what the loss took.
+ops.dirty = function()
+    if redis.call('EXISTS', EPOCH) == 0 then
+        return redis.error_reply('READSTATE_LOST this Redis has no epoch key: its state was lost')
+    end
+    return { redis.call('ZCARD', DIRTY_INDEX) }
+end
+
 -- ARGV: 'status'. Returns { backlog, dirtyChannels, lagMillis } of the shard.
 ops.status = function()
     local oldest = redis.call('ZRANGE', DIRTY_INDEX, 0, 0, 'WITHSCORES')

@@ -89,18 +89,16 @@ public final class RedisChangeTracker implements TrackChanges {
         return new Claim(List.copyOf(claimed), claimed.size() < max && heldByOthers == 0);
     }
 
+    /**
+     * The shards whose index holds a dirty channel. A shard that lost its state has an empty
+     * index: the loss is noticed here (a new epoch begun, reported against the checkpoint
+     * before it) and only then is the index read again.
+     */
     private List<Integer> shardsWithDirtyChannels() {
-        List<Integer> counts = scripts.reachable(() -> {
-            RBatch batch = scripts.newBatch();
-            List<RFuture<Integer>> replies = ALL_SHARDS.stream()
-                    .map(shard -> batch.getScoredSortedSet(keys.dirtyIndex(shard), StringCodec.INSTANCE).sizeAsync())
-                    .toList();
-            batch.execute();
-            return replies.stream().map(reply -> reply.toCompletableFuture().join()).toList();
-        });
+        List<List<Object>> counts = scripts.onShards(keys, ALL_SHARDS, List.of("dirty"));
         List<Integer> shards = new ArrayList<>();
         for (int shard = 0; shard < counts.size(); shard++) {
-            if (counts.get(shard) > 0) {
+            if (asLong(counts.get(shard).get(0)) > 0) {
                 shards.add(shard);
             }
         }

@@ -154,6 +154,31 @@ class RedisLossTest {
         assertThat(loss.lostAfter()).isBetween(loss.checkpointAt(), duringTheWrite.get());
     }
 
+    /**
+     * A flush that runs on a Redis that lost its state before anything else noticed finds
+     * no dirty channel there: it must report the loss, not take the empty index for a
+     * written backlog and move the checkpoint past the events the loss took.
+     */
+    @Test
+    void a_flush_on_a_redis_that_lost_its_state_reports_the_loss_before_moving_the_checkpoint() {
+        RandomEvents traffic = new RandomEvents(74, 3, 5);
+        InMemoryReadState everything = new InMemoryReadState(WINDOW);
+        InMemoryReadState checkpointed = new InMemoryReadState(WINDOW);
+        apply(traffic, 100, redis, everything, checkpointed);
+        FlushChanges flusher = flushingInto(new PostgresCheckpoint(jdbi));
+        flusher.flushAll(Duration.ofSeconds(30));
+        Instant checkpoint = Instant.now();
+        apply(traffic, 40, redis, everything, null);
+
+        REDIS.deleteKeys();
+        flusher.flushAll(Duration.ofSeconds(30));
+
+        RedisRecovery.Loss loss = recovery.loss();
+        assertThat(loss.recovering()).as("the flush noticed the loss").isTrue();
+        assertThat(loss.checkpointAt()).as("reported against the checkpoint before the loss").isBefore(checkpoint);
+        SameState.assertSameState(traffic, redis, checkpointed, "rebuilt from the checkpoint before the loss");
+    }
+
     /** A flusher of this test's Redis into {@code checkpoint}, 10 channels a batch. */
     private FlushChanges flushingInto(WriteCheckpoint checkpoint) {
         return new FlushChanges(new RedisChangeTracker(recovery, keys, Duration.ofSeconds(30)), checkpoint,
