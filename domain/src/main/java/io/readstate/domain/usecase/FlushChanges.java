@@ -69,10 +69,12 @@ public final class FlushChanges {
         }
         long rows;
         long entries = 0;
+        int written;
         boolean everyEntry;
         try {
             List<ChannelChanges> taken = changes.takeChanges(claimed, entriesPerBatch);
-            everyEntry = taken.size() == claimed.size();
+            written = taken.size();
+            everyEntry = written == claimed.size();
             for (ChannelChanges channel : taken) {
                 entries += channel.entries();
                 everyEntry &= channel.complete();
@@ -88,7 +90,7 @@ public final class FlushChanges {
         Instant end = clock.instant();
         changes.noteFlush(end, rows);
         boolean moreWaiting = claimed.size() == channelsPerBatch || !everyEntry;
-        return new FlushReport(claimed.size(), entries, rows, Duration.between(start, end), moreWaiting);
+        return new FlushReport(written, entries, rows, Duration.between(start, end), moreWaiting);
     }
 
     /**

@@ -3,9 +3,10 @@ package io.readstate.domain.usecase;
 import java.time.Duration;
 
 /**
- * What one flush wrote: channels and dirty entries covered, rows written, time taken, and
- * whether it knows of more waiting (its batch was full: it claimed as many channels or took
- * as many entries as a batch may hold).
+ * What one flush wrote: channels written (a channel written in parts, over several batches,
+ * once per part), dirty entries covered, rows written, time taken, and whether it knows of
+ * more waiting (its batch was full: it claimed as many channels or took as many entries as
+ * a batch may hold).
  */
 public record FlushReport(long channels, long entries, long rowsWritten, Duration took, boolean moreWaiting) {
 

@@ -264,6 +264,7 @@ class FlushChangesTest {
         assertThat(writes).as("c0 and part of c1, then c2 and the rest of c1")
                 .containsExactly(new Write(2, Optional.empty()), new Write(2, Optional.of(new Checkpoint(now, now))));
         assertThat(report.entries()).isEqualTo(6);
+        assertThat(report.channels()).as("channel writes: c1 in two parts").isEqualTo(4);
         assertThat(changes.dirty).isEmpty();
     }
 }
