@@ -82,7 +82,8 @@ final class Driver {
                 JsonNode results = answer.get().json().path("results");
                 for (int i = 0; i < events.size(); i++) {
                     JsonNode result = results.path(i);
-                    judge(events.get(i), result.path("status").asInt(-1), result.toString(), unanswered);
+                    judge(events.get(i), result.path("status").asInt(-1), result.toString(),
+                            unanswered, unanswered && leftLaterInTheBatch(events, i));
                 }
                 return;
             }
@@ -109,12 +110,34 @@ final class Driver {
     }
 
     private void judge(ChatEvent event, int status, String body, boolean earlierAttemptUnanswered) {
+        judge(event, status, body, earlierAttemptUnanswered, false);
+    }
+
+    /**
+     * An event is acknowledged when it answered 2xx, or when a 404 shows that an earlier,
+     * unanswered attempt of its batch landed: a leave found its member gone (that attempt
+     * removed it), or a read's member had left by a leave later in the same batch (that
+     * attempt applied the read, then the leave; the resent read finds no member).
+     */
+    private void judge(ChatEvent event, int status, String body, boolean earlierAttemptUnanswered,
+                       boolean memberLeftLaterInTheBatch) {
         boolean leaveThatLanded = event instanceof ChatEvent.Leave && status == 404 && earlierAttemptUnanswered;
-        if (status / 100 == 2 || leaveThatLanded) {
+        boolean readBeforeALeaveThatLanded = event instanceof ChatEvent.Read && status == 404
+                && memberLeftLaterInTheBatch;
+        if (status / 100 == 2 || leaveThatLanded || readBeforeALeaveThatLanded) {
             ledger.acknowledged(event);
         } else {
             rejections.add(event + " -> " + status + " " + body);
         }
+    }
+
+    /** Whether the read at {@code index} is followed in its batch by its member's leave of that channel. */
+    private static boolean leftLaterInTheBatch(List<ChatEvent> events, int index) {
+        if (!(events.get(index) instanceof ChatEvent.Read read)) {
+            return false;
+        }
+        return events.subList(index + 1, events.size()).stream().anyMatch(later -> later instanceof ChatEvent.Leave leave
+                && leave.channel().equals(read.channel()) && leave.user().equals(read.user()));
     }
 
     private static boolean anyUnavailable(ServiceClient.Answer answer) {
