@@ -136,8 +136,9 @@ final class Driver {
         if (!(events.get(index) instanceof ChatEvent.Read read)) {
             return false;
         }
-        return events.subList(index + 1, events.size()).stream().anyMatch(later -> later instanceof ChatEvent.Leave leave
-                && leave.channel().equals(read.channel()) && leave.user().equals(read.user()));
+        return events.subList(index + 1, events.size()).stream()
+                .anyMatch(later -> later instanceof ChatEvent.Leave leave
+                        && leave.channel().equals(read.channel()) && leave.user().equals(read.user()));
     }
 
     private static boolean anyUnavailable(ServiceClient.Answer answer) {
