@@ -86,7 +86,7 @@ ops.take = function()
     return result
 end
 
--- ARGV: 'pending', flusherId. Returns { entries } a take would find: dirty, or taken by a flusher that died.
+-- ARGV: 'pending'. Returns { entries } a take would find: dirty, or taken by a flusher that died.
 ops.pending = function()
     return { redis.call('HLEN', DIRTY) + redis.call('HLEN', FLUSHING) }
 end

@@ -35,7 +35,7 @@ public final class RedisChangeTracker implements TrackChanges {
 
     private static final int CHANNELS_PER_BATCH = 100;
     /** The most dirty entries one pipelined batch of takes asks for: some 60,000 values, decoded in tens of ms. */
-    static final long ENTRIES_PER_REDIS_BATCH = 10_000;
+    private static final long ENTRIES_PER_REDIS_BATCH = 10_000;
     private static final List<Integer> ALL_SHARDS = IntStream.range(0, RedisKeys.SHARDS).boxed().toList();
 
     private final RedisScripts scripts;
@@ -116,7 +116,7 @@ public final class RedisChangeTracker implements TrackChanges {
      */
     @Override
     public List<ChannelChanges> takeChanges(List<ChannelId> claimed, long maxEntries) {
-        List<List<Object>> counts = onEach(claimed, List.of("pending", flusherId));
+        List<List<Object>> counts = onEach(claimed, List.of("pending"));
         List<List<ChannelId>> batches = new ArrayList<>();
         List<ChannelId> batch = new ArrayList<>();
         List<ChannelId> leftOut = new ArrayList<>();
