@@ -1,6 +1,7 @@
 package io.readstate.app.writebehind;
 
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.health.HealthCheckRegistry;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.Duration;
@@ -99,14 +100,23 @@ public class FlushFactory {
         this.syncLagLimit = syncLagLimit;
     }
 
-    /** The flusher on its own single-thread scheduler, registered to start and stop with the service. */
+    /**
+     * The flusher on its own single-thread scheduler, registered to start and stop with the
+     * service; while it waits after a failure it asks the health checks {@code redis} and
+     * {@code postgres} whether the stores answer again.
+     */
     public Flusher build(FlushChanges flush, Environment environment) {
         ScheduledExecutorService scheduler = environment.lifecycle().scheduledExecutorService("write-behind-flusher")
                 .threads(1).build();
         MetricRegistry metrics = environment.metrics();
+        HealthCheckRegistry checks = environment.healthChecks();
         Flusher flusher = new Flusher(flush, scheduler, interval.toJavaDuration(), maxBackoff.toJavaDuration(),
-                drainBudget.toJavaDuration(), metrics);
+                drainBudget.toJavaDuration(), () -> healthy(checks, "redis") && healthy(checks, "postgres"), metrics);
         environment.lifecycle().manage(flusher);
         return flusher;
+    }
+
+    private static boolean healthy(HealthCheckRegistry checks, String name) {
+        return checks.runHealthCheck(name).isHealthy();
     }
 }

@@ -12,13 +12,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The write-behind flusher: every interval it writes what changed to PostgreSQL. When
  * a flush fails it waits twice as long before the next try (up to a limit), and returns
- * to the interval after the first success. On a clean shutdown it drains what it can.
+ * to the interval after the first success. While it waits it asks every interval whether
+ * the stores answer (their health checks, far cheaper than a failing flush of the whole
+ * backlog): once a store seen down answers again, it flushes at once rather than at the
+ * end of the wait. On a clean shutdown it drains what it can.
  */
 public final class Flusher implements Managed {
 
@@ -29,11 +33,16 @@ public final class Flusher implements Managed {
     private final Duration interval;
     private final Duration maxBackoff;
     private final Duration drainBudget;
+    private final BooleanSupplier storesAnswer;
     private final Timer flushTimer;
     private final Histogram rowsPerFlush;
     private final Meter rowsWritten;
     private final Meter failures;
     private volatile int consecutiveFailures;
+    /** After a failure: when the next flush is tried even if no store was seen coming back. */
+    private Instant retryAt = Instant.MIN;
+    /** After a failure: whether a store has since been seen not answering (only the flusher's thread uses these). */
+    private boolean storeSeenDown;
     private volatile boolean stopping;
     private volatile FlushOutcome last = FlushOutcome.NONE;
 
@@ -42,13 +51,18 @@ public final class Flusher implements Managed {
         static final FlushOutcome NONE = new FlushOutcome(null, FlushReport.NOTHING, null);
     }
 
+    /**
+     * @param storesAnswer whether Redis and PostgreSQL answer now; asked every interval while
+     *                     the flusher waits after a failure
+     */
     public Flusher(FlushChanges flush, ScheduledExecutorService scheduler, Duration interval, Duration maxBackoff,
-                   Duration drainBudget, MetricRegistry metrics) {
+                   Duration drainBudget, BooleanSupplier storesAnswer, MetricRegistry metrics) {
         this.flush = flush;
         this.scheduler = scheduler;
         this.interval = interval;
         this.maxBackoff = maxBackoff;
         this.drainBudget = drainBudget;
+        this.storesAnswer = storesAnswer;
         this.flushTimer = metrics.timer("readstate.flush");
         this.rowsPerFlush = metrics.histogram("readstate.flush.rows");
         this.rowsWritten = metrics.meter("readstate.flush.rows-written");
@@ -123,7 +137,10 @@ public final class Flusher implements Managed {
         if (stopping) {
             return;
         }
-        Duration next = interval;
+        if (consecutiveFailures > 0 && Instant.now().isBefore(retryAt) && !storeBackUp()) {
+            scheduler.schedule(this::runAndReschedule, interval.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
         try {
             flushNow(interval.multipliedBy(10));
             if (consecutiveFailures > 0) {
@@ -131,21 +148,48 @@ public final class Flusher implements Managed {
             }
             consecutiveFailures = 0;
         } catch (StoreUnavailable e) {
-            consecutiveFailures++;
-            next = backoff(consecutiveFailures);
+            Duration wait = failedAgain();
             if (consecutiveFailures == 1 || consecutiveFailures % 10 == 0) {
-                LOG.warn("Flush to PostgreSQL failed ({} in a row); the backlog stays in Redis, next try in {} ms: {}",
-                        consecutiveFailures, next.toMillis(), e.getMessage());
+                LOG.warn("Flush to PostgreSQL failed ({} in a row); the backlog stays in Redis, next try in {} ms, "
+                        + "or as soon as a store seen down answers again: {}", consecutiveFailures, wait.toMillis(),
+                        e.getMessage());
             }
         } catch (RuntimeException e) {
-            consecutiveFailures++;
-            next = backoff(consecutiveFailures);
-            LOG.error("Flush failed unexpectedly; next try in {} ms", next.toMillis(), e);
+            Duration wait = failedAgain();
+            LOG.error("Flush failed unexpectedly; next try in {} ms", wait.toMillis(), e);
         } finally {
             if (!stopping) {
-                scheduler.schedule(this::runAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+                scheduler.schedule(this::runAndReschedule, interval.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /** Counts a failed flush; returns how long until the next try if no store is seen coming back. */
+    private Duration failedAgain() {
+        consecutiveFailures++;
+        Duration wait = backoff(consecutiveFailures);
+        retryAt = Instant.now().plus(wait);
+        storeSeenDown = false;
+        return wait;
+    }
+
+    /**
+     * Whether the stores answer now, a store having not answered since the last failed flush.
+     * Stores that answer from the first ask on do not count: the failure may be one their
+     * health checks cannot see, which the growing wait is for.
+     */
+    private boolean storeBackUp() {
+        boolean answer;
+        try {
+            answer = storesAnswer.getAsBoolean();
+        } catch (RuntimeException e) {
+            answer = false;
+        }
+        if (!answer) {
+            storeSeenDown = true;
+            return false;
+        }
+        return storeSeenDown;
     }
 
     private Duration backoff(int failuresInARow) {
