@@ -25,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The sync-lag limit is lowered to 5 s ({@code -Ddw.flush.syncLagLimit=5s}; the
  * shipped 30 s would need a 30 s outage); the flusher's backoff keeps its shipped
- * maximum (30 s), so the drain time shows what an operator would see.
+ * maximum (30 s), so the drain time shows what an operator would see: the backlog drains
+ * within seconds of PostgreSQL's return, the flusher having asked the health checks
+ * while it waited.
  */
 @Order(2)
 @ExtendWith(FaultReport.Failures.class)
@@ -87,6 +89,8 @@ class PostgresStoppedTest {
             bed.postgres().start();
             Optional<Long> healthyAgain = Await.until(Duration.ofSeconds(30), 100,
                     () -> checkIsHealthy(writeBehind.client().health().json(), "postgres"));
+            Optional<Long> drained = Await.until(Duration.ofSeconds(60), 100,
+                    () -> writeBehind.client().status().path("backlog").asLong() == 0);
 
             // write-through: every request during the outage answered 503 unavailable and changed nothing;
             // it serves again as soon as PostgreSQL does
@@ -99,8 +103,6 @@ class PostgresStoppedTest {
             throughCheck.assertShowsExactly(writeThrough.client(), throughLedger.acknowledged(),
                     "write-through after the outage");
 
-            Optional<Long> drained = Await.until(Duration.ofSeconds(60), 100,
-                    () -> writeBehind.client().status().path("backlog").asLong() == 0);
 
             assertThat(outage.behindFailures).as("write-behind requests while PostgreSQL was down").isEmpty();
             assertThat(outage.lastBacklog).as("backlog at the end of the outage (it was %d at its start)",
@@ -110,6 +112,8 @@ class PostgresStoppedTest {
             assertThat(outage.syncLagUnhealthyAt).as("/healthcheck reported sync-lag unhealthy").isPresent();
             assertThat(healthyAgain).as("postgres healthy again within 30 s").isPresent();
             assertThat(drained).as("the backlog drained by itself within 60 s of PostgreSQL's return").isPresent();
+            assertThat(FaultReport.between(startedAt, drained.get())).as("the flusher does not wait out its backoff "
+                    + "(by then 16 s or more) once PostgreSQL answers again").isLessThan(Duration.ofSeconds(8));
             behindCheck.assertShowsExactly(writeBehind.client(), behindLedger.acknowledged(), "after the outage");
             writeBehind.client().flush();
             bed.redis().flushAll();

@@ -41,7 +41,10 @@ public final class Flusher implements Managed {
     private volatile int consecutiveFailures;
     /** After a failure: when the next flush is tried even if no store was seen coming back. */
     private Instant retryAt = Instant.MIN;
-    /** After a failure: whether a store has since been seen not answering (only the flusher's thread uses these). */
+    /**
+     * Whether a store was seen not answering since the failures began or the last early try
+     * (only the flusher's thread uses these two).
+     */
     private boolean storeSeenDown;
     private volatile boolean stopping;
     private volatile FlushOutcome last = FlushOutcome.NONE;
@@ -147,6 +150,7 @@ public final class Flusher implements Managed {
                 LOG.info("Flushing to PostgreSQL works again after {} failed tries", consecutiveFailures);
             }
             consecutiveFailures = 0;
+            storeSeenDown = false;
         } catch (StoreUnavailable e) {
             Duration wait = failedAgain();
             if (consecutiveFailures == 1 || consecutiveFailures % 10 == 0) {
@@ -169,14 +173,14 @@ public final class Flusher implements Managed {
         consecutiveFailures++;
         Duration wait = backoff(consecutiveFailures);
         retryAt = Instant.now().plus(wait);
-        storeSeenDown = false;
         return wait;
     }
 
     /**
-     * Whether the stores answer now, a store having not answered since the last failed flush.
-     * Stores that answer from the first ask on do not count: the failure may be one their
-     * health checks cannot see, which the growing wait is for.
+     * Whether the stores answer now, one of them having been seen not answering since the
+     * failures began or the last early try. Stores that always answered do not count: the
+     * failure is one their health checks cannot see, which the growing wait is for; and
+     * each time a store is seen down, its return earns one early try.
      */
     private boolean storeBackUp() {
         boolean answer;
@@ -189,7 +193,9 @@ public final class Flusher implements Managed {
             storeSeenDown = true;
             return false;
         }
-        return storeSeenDown;
+        boolean back = storeSeenDown;
+        storeSeenDown = false;
+        return back;
     }
 
     private Duration backoff(int failuresInARow) {
