@@ -60,7 +60,7 @@ class FlusherTest {
     }
 
     @Test
-    void a_store_seen_down_that_answers_again_is_flushed_to_within_an_interval_not_at_the_end_of_the_wait()
+    void a_store_seen_down_that_answers_again_is_flushed_at_once_not_at_the_end_of_the_wait()
             throws InterruptedException {
         flusher.start();
         await(() -> tries.get() >= 6, Duration.ofSeconds(10));
@@ -77,7 +77,7 @@ class FlusherTest {
     }
 
     @Test
-    void a_store_back_just_after_a_failed_try_is_flushed_to_within_an_interval() throws InterruptedException {
+    void a_store_back_just_after_a_failed_try_is_flushed_at_once_too() throws InterruptedException {
         backAfterTry = 6;
         flusher.start();
         await(() -> tries.get() >= 6, Duration.ofSeconds(10));
