@@ -58,7 +58,8 @@ public final class ResultsReport {
                 ## Throughput against channel size
 
                 Messages only, on channels of exactly that many members; the highest rates with p99 under 10 ms and
-                under 100 ms (write-behind through `/v1/events`, %d messages per request; the peer in-process).
+                under 100 ms (write-behind through `/v1/events`, %d messages per request; the peer in-process), each
+                size's search after %.1f s of its own messages, not recorded.
 
                 %s
                 ## Targets
@@ -67,7 +68,8 @@ public final class ResultsReport {
                 %s""", results.profile().name(), machine.date().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), results.took().toMinutes(), results.took().toSecondsPart(),
                 machine.describeLine(), machine.java(), machine.redis(), "(the machine's, on 127.0.0.1:5432)",
                 machine.loadBefore(), machine.loadAfter(), results.population(), ResultsTable.comparison(results),
-                Method.notes(results), ResultsTable.floor(results), ModeBench.BATCH, ResultsTable.sweep(results), ResultsTable.goals(goals), problems(results));
+                Method.notes(results), ResultsTable.floor(results), ModeBench.BATCH,
+                results.profile().warmup().dividedBy(4).toMillis() / 1e3, ResultsTable.sweep(results), ResultsTable.goals(goals), problems(results));
     }
 
     private static String problems(Results results) {

@@ -66,6 +66,12 @@ public final class Harness {
         }
     }
 
+    /** Unrecorded load of {@code workload}, {@code perRequest} events per request, for {@code duration}. */
+    public void warmUp(String label, Workload workload, int perRequest, Target target, Duration duration)
+            throws InterruptedException {
+        warmUp(label, requests(workload, perRequest), target, duration);
+    }
+
     private void warmUp(String label, Supplier<List<Event>> requests, Target target, Duration duration)
             throws InterruptedException {
         progress.say("%s: warming up for %.1f s (closed loop, %d in flight, not recorded)", label, duration.toMillis() / 1e3,
