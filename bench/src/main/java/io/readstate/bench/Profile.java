@@ -54,4 +54,9 @@ public record Profile(String name, Duration warmup, Duration step, Duration cool
                 100_000, true, List.of(),
                 List.of(1_000, 5_000, 10_000), Path.of("bench/results"));
     }
+
+    /** The unrecorded load before each channel size's search in the sweep: a quarter of {@link #warmup}. */
+    public Duration sweepWarmup() {
+        return warmup.dividedBy(4);
+    }
 }

@@ -103,7 +103,6 @@ class PostgresStoppedTest {
             throughCheck.assertShowsExactly(writeThrough.client(), throughLedger.acknowledged(),
                     "write-through after the outage");
 
-
             assertThat(outage.behindFailures).as("write-behind requests while PostgreSQL was down").isEmpty();
             assertThat(outage.lastBacklog).as("backlog at the end of the outage (it was %d at its start)",
                     outage.firstBacklog).isGreaterThan(outage.firstBacklog);

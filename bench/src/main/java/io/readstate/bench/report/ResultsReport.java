@@ -69,7 +69,7 @@ public final class ResultsReport {
                 machine.describeLine(), machine.java(), machine.redis(), "(the machine's, on 127.0.0.1:5432)",
                 machine.loadBefore(), machine.loadAfter(), results.population(), ResultsTable.comparison(results),
                 Method.notes(results), ResultsTable.floor(results), ModeBench.BATCH,
-                results.profile().warmup().dividedBy(4).toMillis() / 1e3, ResultsTable.sweep(results), ResultsTable.goals(goals), problems(results));
+                results.profile().sweepWarmup().toMillis() / 1e3, ResultsTable.sweep(results), ResultsTable.goals(goals), problems(results));
     }
 
     private static String problems(Results results) {

@@ -14,7 +14,7 @@ import java.util.List;
  * Throughput against channel size: for each size, channels of exactly that many
  * members receive messages only (10% with mentions, 1% mentioning everyone), and the
  * rate search finds the highest message rate with p99 under 10 ms. Each size's search
- * follows a warm-up of its own messages (a quarter of the profile's warm-up): its first
+ * follows a warm-up of its own messages ({@link io.readstate.bench.Profile#sweepWarmup}): its first
  * step otherwise carried what follows joining its channels (200,000 memberships at
  * 10,000 members), failed narrowly, and capped the search at its start.
  */
@@ -59,7 +59,7 @@ public final class SizeSweep {
             Target target = system.prepare(population);
             String label = String.format("%s, %,d channels of %,d members, messages", name, channels, size);
             Workload messages = new Workload(population, Mix.MESSAGES, size);
-            harness.warmUp(label, messages, perRequest, target, harness.profile().warmup().dividedBy(4));
+            harness.warmUp(label, messages, perRequest, target, harness.profile().sweepWarmup());
             harness.progress().say("%s: searching", label);
             RateSearch.Outcome outcome = harness.search(label, messages, perRequest, start, target);
             points.add(new SweepPoint(name, size, channels, outcome.maxSustained(), outcome.capacity()));
