@@ -7,10 +7,28 @@
 -- no reply grows too large to decode). Returns { 0 } when the claim is not ours, else
 -- { 1, head, lastMessageAt or '', floor, generation, windowCount, entries, left, records... }
 -- where left counts the entries still dirty and a record is
---   'm', user, '1', lastReadSeq, lastReadAtMillis, generation   a member now
---   'm', user, '0', '', '', departedGeneration                   a departure
---   'n', seq, mentionAll, k, (user, generation) x k              a new message still in the window
---   'd', seq                                                     a deleted message
+--   'm', user, 'lastReadSeq|lastReadAtMillis|generation'   a member now (its MEMBERS entry)
+--   'l', user, departedGeneration                          a departure
+--   'n', seq, mentionAll, k, (user, generation) x k        a new message still in the window
+--   'd', seq                                               a deleted message
+-- A take may describe tens of thousands of entries: their members and messages are looked
+-- up a chunk of fields per call (HMGET, ZMSCORE), not a call or three per entry, which took
+-- Redis about twice as long, all of it a pause for every other client.
+local LOOKUP_CHUNK = 1000  -- fields per call, well within Lua's stack for unpack
+
+-- The replies of `command key field` for each of `fields` (false where there is none).
+local function look_up_each(command, key, fields)
+    local values = {}
+    for from = 1, #fields, LOOKUP_CHUNK do
+        local to = math.min(#fields, from + LOOKUP_CHUNK - 1)
+        local chunk = redis.call(command, key, unpack(fields, from, to))
+        for i = 1, #chunk do
+            values[from + i - 1] = chunk[i]
+        end
+    end
+    return values
+end
+
 ops.take = function()
     if redis.call('HGET', CLAIM_OWNERS, CHANNEL) ~= ARGV[2] then
         return { 0 }
@@ -45,42 +63,51 @@ ops.take = function()
         redis.call('HGET', META, 'floor') or ZERO, redis.call('HGET', META, 'generation') or '0',
         redis.call('ZCARD', MESSAGES), redis.call('HLEN', FLUSHING), left }
     local entries = redis.call('HGETALL', FLUSHING)
+    local users, departed_generations, seqs = {}, {}, {}
+    local n = #result
     for i = 1, #entries, 2 do
-        local kind, id, value = string.sub(entries[i], 1, 1), string.sub(entries[i], 3), entries[i + 1]
-        if kind == 'm' then
-            local entry = redis.call('HGET', MEMBERS, id)
-            if entry then
-                local seq, at, generation = parse_member(entry)
-                table.insert(result, 'm'); table.insert(result, id); table.insert(result, '1')
-                table.insert(result, seq); table.insert(result, at); table.insert(result, generation)
-            else
-                table.insert(result, 'm'); table.insert(result, id); table.insert(result, '0')
-                table.insert(result, ''); table.insert(result, ''); table.insert(result, value)
-            end
-        elseif kind == 'n' then
-            if redis.call('ZSCORE', MESSAGES, id) then
-                local mention_all = '0'
-                if redis.call('ZSCORE', MENTION_ALL, id) then
-                    mention_all = '1'
-                end
-                local mentions = {}
-                local names = redis.call('HGET', MENTIONED_BY_MESSAGE, id)
-                if names then
-                    for user in string.gmatch(names, '[^,]+') do
-                        if redis.call('ZSCORE', MENTIONS, user .. '|' .. id) then
-                            local _, _, generation = parse_member(redis.call('HGET', MEMBERS, user))
-                            table.insert(mentions, user); table.insert(mentions, generation)
-                        end
+        -- 'meta' stands for the channel's fields, which the reply's head carries already
+        local kind, id = string.sub(entries[i], 1, 2), string.sub(entries[i], 3)
+        if kind == 'm:' then
+            users[#users + 1] = id
+            departed_generations[#users] = entries[i + 1]
+        elseif kind == 'n:' then
+            seqs[#seqs + 1] = id
+        elseif kind == 'd:' then
+            result[n + 1], result[n + 2] = 'd', id
+            n = n + 2
+        end
+    end
+    local member_entries = look_up_each('HMGET', MEMBERS, users)
+    for i, user in ipairs(users) do
+        if member_entries[i] then
+            result[n + 1], result[n + 2], result[n + 3] = 'm', user, member_entries[i]
+        else
+            result[n + 1], result[n + 2], result[n + 3] = 'l', user, departed_generations[i]
+        end
+        n = n + 3
+    end
+    local in_window = look_up_each('ZMSCORE', MESSAGES, seqs)
+    local mention_all = look_up_each('ZMSCORE', MENTION_ALL, seqs)
+    local names = look_up_each('HMGET', MENTIONED_BY_MESSAGE, seqs)
+    for i, seq in ipairs(seqs) do
+        if in_window[i] then
+            local mentions = {}
+            if names[i] then
+                for user in string.gmatch(names[i], '[^,]+') do
+                    if redis.call('ZSCORE', MENTIONS, user .. '|' .. seq) then
+                        local _, _, generation = parse_member(redis.call('HGET', MEMBERS, user))
+                        mentions[#mentions + 1] = user; mentions[#mentions + 1] = generation
                     end
                 end
-                table.insert(result, 'n'); table.insert(result, id); table.insert(result, mention_all)
-                table.insert(result, #mentions / 2)
-                for _, item in ipairs(mentions) do
-                    table.insert(result, item)
-                end
             end
-        elseif kind == 'd' then
-            table.insert(result, 'd'); table.insert(result, id)
+            result[n + 1], result[n + 2], result[n + 3], result[n + 4] = 'n', seq, mention_all[i] and '1' or '0',
+                #mentions / 2
+            n = n + 4
+            for _, item in ipairs(mentions) do
+                n = n + 1
+                result[n] = item
+            end
         end
     end
     return result

@@ -242,11 +242,15 @@ public final class RedisChangeTracker implements TrackChanges {
             String kind = (String) reply.get(i);
             String id = (String) reply.get(i + 1);
             switch (kind) {
-                case "m" -> {
-                    boolean present = "1".equals(reply.get(i + 2));
-                    members.add(new MemberRecord(UserId.of(id), present, present ? asLong(reply.get(i + 3)) : 0,
-                            present ? Instant.ofEpochMilli(asLong(reply.get(i + 4))) : null, asLong(reply.get(i + 5))));
-                    i += 6;
+                case "m" -> {  // the member's entry: lastReadSeq|lastReadAtMillis|generation
+                    String[] entry = ((String) reply.get(i + 2)).split("\\|");
+                    members.add(new MemberRecord(UserId.of(id), true, Long.parseLong(entry[0]),
+                            Instant.ofEpochMilli(Long.parseLong(entry[1])), Long.parseLong(entry[2])));
+                    i += 3;
+                }
+                case "l" -> {
+                    members.add(new MemberRecord(UserId.of(id), false, 0, null, asLong(reply.get(i + 2))));
+                    i += 3;
                 }
                 case "n" -> {
                     int mentionCount = (int) asLong(reply.get(i + 3));

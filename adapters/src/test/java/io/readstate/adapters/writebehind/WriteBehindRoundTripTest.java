@@ -15,6 +15,7 @@ import io.readstate.adapters.redis.TestRedisClient;
 import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.MembersJoined;
+import io.readstate.domain.model.MessagePosted;
 import io.readstate.domain.model.UserId;
 import io.readstate.domain.model.durable.SyncStatus;
 import io.readstate.domain.port.WriteCheckpoint;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -191,5 +193,42 @@ class WriteBehindRoundTripTest {
         int written = jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM members WHERE present")
                 .mapTo(Integer.class).one());
         assertThat(written).isEqualTo(members);
+    }
+
+    /**
+     * The take looks members and messages up a thousand at a time: with thousands of
+     * each in one take, every row must still get its own member's and message's state.
+     */
+    @Test
+    void a_take_of_thousands_of_members_and_messages_writes_each_as_it_is() {
+        int count = 2_500;
+        redis = new RedisReadState(redisson, keys, count, true);
+        ChannelId channel = ChannelId.of("busy");
+        List<UserId> users = IntStream.range(0, count).mapToObj(i -> UserId.of("u" + i)).toList();
+        redis.record(List.of(new MembersJoined(channel, users, Instant.now())));
+        flusher(Duration.ofSeconds(30), 10).flushAll(Duration.ofSeconds(30));
+        List<ChannelEvent> messages = new ArrayList<>();
+        for (int seq = 1; seq <= count; seq++) {  // user i sends message i + 1, which mentions user i + 1
+            messages.add(new MessagePosted(channel, seq, users.get(seq - 1), Instant.now(),
+                    Set.of(users.get(seq % count)), seq % 100 == 0));
+        }
+        for (int from = 0; from < count; from += 500) {
+            redis.record(messages.subList(from, from + 500));
+        }
+
+        FlushReport report = flusher(Duration.ofSeconds(30), 10).flushAll(Duration.ofSeconds(30));
+
+        assertThat(report.entries()).isEqualTo(1 + 2L * count);
+        jdbi.useHandle(handle -> {
+            assertThat(handle.createQuery("SELECT user_id FROM members WHERE user_id !~ '^u[0-9]+$'")
+                    .mapTo(String.class).list()).as("rows of no user").isEmpty();
+            assertThat(handle.createQuery("SELECT count(*) FROM members WHERE last_read_seq = substr(user_id, 2)::bigint + 1")
+                    .mapTo(Integer.class).one()).as("members whose own message is their read position").isEqualTo(count);
+            assertThat(handle.createQuery("SELECT count(*) FROM messages WHERE mention_all = (seq % 100 = 0)")
+                    .mapTo(Integer.class).one()).as("messages, mentionAll as sent").isEqualTo(count);
+            assertThat(handle.createQuery("SELECT count(*) FROM mentions WHERE user_id = 'u' || (seq % :count)")
+                    .bind("count", count).mapTo(Integer.class).one()).as("mentions of whom they named")
+                    .isEqualTo(count - count / 100);  // one that mentions everyone keeps no names
+        });
     }
 }
