@@ -179,3 +179,34 @@ CREATE TABLE sync_checkpoint (
 INSERT INTO sync_checkpoint (id, durable_until, taken_by)
 SELECT 1, max(updated_at), max(updated_at) FROM channels HAVING max(updated_at) IS NOT NULL;
 --rollback DROP TABLE sync_checkpoint;
+
+--changeset readstate:4-members-fillfactor splitStatements:false rollbackSplitStatements:false
+--comment: Members' pages keep a fifth free, so that a read position moves within its page (a HOT update) instead of adding index entries. Rows written before this move to pages with room as they change.
+-- Measured on a flush of 60,000 rows (half of them read positions in 10,000-member channels):
+-- with full pages 57 of 173,572 updates were HOT and 5,000 read positions took 60-108 ms;
+-- with this, two in three were and 5,000 took about 20 ms.
+DO $$
+DECLARE
+    partition regclass;
+BEGIN
+    FOR partition IN SELECT inhrelid::regclass FROM pg_inherits WHERE inhparent = 'members'::regclass LOOP
+        EXECUTE format('ALTER TABLE %s SET (fillfactor = 80)', partition);
+    END LOOP;
+END
+$$;
+/* liquibase rollback
+DO $$
+DECLARE
+    partition regclass;
+BEGIN
+    FOR partition IN SELECT inhrelid::regclass FROM pg_inherits WHERE inhparent = 'members'::regclass LOOP
+        EXECUTE format('ALTER TABLE %s RESET (fillfactor)', partition);
+    END LOOP;
+END
+$$;
+*/
+
+--changeset readstate:5-forget-stray-departures
+--comment: Flushes before this version read a channel's dirty 'meta' entry as a member's ('m' then the user 'ta') and wrote a departure of 'ta' with generation 0 in every channel whose fields changed. Every real membership has a generation of 1 or more.
+DELETE FROM members WHERE user_id = 'ta' AND generation = 0 AND NOT present;
+--rollback empty

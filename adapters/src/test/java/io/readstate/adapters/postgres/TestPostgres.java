@@ -73,12 +73,22 @@ public final class TestPostgres {
         return new Database(s.baseUrl() + name, s.user(), s.password());
     }
 
-    @SuppressWarnings("deprecation")
     private static void migrate(Database database) {
+        migrate(database, 0);
+    }
+
+    /** Runs the changelog's next {@code changeSets} change sets on the database, or all that are left when 0. */
+    @SuppressWarnings("deprecation")
+    static void migrate(Database database, int changeSets) {
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
             liquibase.database.Database target = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), target).update("");
+            Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), target);
+            if (changeSets > 0) {
+                liquibase.update(changeSets, "");
+            } else {
+                liquibase.update("");
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot migrate " + database.url(), e);
         }
