@@ -8,6 +8,7 @@ import io.readstate.domain.model.durable.ChannelChanges;
 import io.readstate.domain.model.durable.ChannelHead;
 import io.readstate.domain.model.durable.MemberRecord;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,7 @@ class MembersTableTest {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT user_id, (ctid::text::point)[0]::bigint AS page FROM members WHERE channel_id = :channel")
                 .bind("channel", CHANNEL)
-                .reduceRows(new java.util.HashMap<String, Long>(), (map, row) -> {
+                .reduceRows(new HashMap<String, Long>(), (map, row) -> {
                     map.put(row.getColumn("user_id", String.class), row.getColumn("page", Long.class));
                     return map;
                 }));
