@@ -11,10 +11,10 @@
 --   'l', user, departedGeneration                          a departure
 --   'n', seq, mentionAll, k, (user, generation) x k        a new message still in the window
 --   'd', seq                                               a deleted message
--- A take may describe tens of thousands of entries: their members and messages are looked
+-- A take may describe thousands of entries: their members and messages are looked
 -- up a chunk of fields per call (HMGET, ZMSCORE), not a call or three per entry, which took
 -- Redis about twice as long, all of it a pause for every other client.
-local LOOKUP_CHUNK = 1000  -- fields per call, well within Lua's stack for unpack
+local LOOKUP_CHUNK = 500  -- fields per call, well within Lua's stack for unpack
 
 -- The replies of `command key field` for each of `fields` (false where there is none).
 local function look_up_each(command, key, fields)
