@@ -43,16 +43,30 @@ ops.take = function()
         else
             entries = redis.call('HRANDFIELD', DIRTY, room, 'WITHVALUES')
         end
-        for i = 1, #entries, 2 do
-            local field, value = entries[i], entries[i + 1]
-            local taken = redis.call('HGET', FLUSHING, field)
-            if taken then
-                redis.call('DECR', BACKLOG)
+        if redis.call('EXISTS', FLUSHING) == 0 then
+            -- the usual case (a channel with more entries than one take): moved a chunk per call
+            for from = 1, #entries, 2 * LOOKUP_CHUNK do
+                local to = math.min(#entries, from + 2 * LOOKUP_CHUNK - 1)
+                redis.call('HSET', FLUSHING, unpack(entries, from, to))
+                local fields = {}
+                for i = from, to, 2 do
+                    fields[#fields + 1] = entries[i]
+                end
+                redis.call('HDEL', DIRTY, unpack(fields))
             end
-            if not taken or tonumber(value) > tonumber(taken) then
-                redis.call('HSET', FLUSHING, field, value)
+        else
+            -- merged one by one with what a dead flusher left taken
+            for i = 1, #entries, 2 do
+                local field, value = entries[i], entries[i + 1]
+                local taken = redis.call('HGET', FLUSHING, field)
+                if taken then
+                    redis.call('DECR', BACKLOG)
+                end
+                if not taken or tonumber(value) > tonumber(taken) then
+                    redis.call('HSET', FLUSHING, field, value)
+                end
+                redis.call('HDEL', DIRTY, field)
             end
-            redis.call('HDEL', DIRTY, field)
         end
     end
     local left = redis.call('HLEN', DIRTY)
