@@ -14,18 +14,24 @@
 -- A take may describe thousands of entries: their members and messages are looked
 -- up a chunk of fields per call (HMGET, ZMSCORE), not a call or three per entry, which took
 -- Redis about twice as long, all of it a pause for every other client.
-local LOOKUP_CHUNK = 500  -- fields per call, well within Lua's stack for unpack
+local CHUNK = 500  -- fields per call, well within Lua's stack for unpack
+
+-- Calls call(from, to) for each run of at most `size` of `items`, in order.
+local function in_chunks(items, size, call)
+    for from = 1, #items, size do
+        call(from, math.min(#items, from + size - 1))
+    end
+end
 
 -- The replies of `command key field` for each of `fields` (false where there is none).
 local function look_up_each(command, key, fields)
     local values = {}
-    for from = 1, #fields, LOOKUP_CHUNK do
-        local to = math.min(#fields, from + LOOKUP_CHUNK - 1)
+    in_chunks(fields, CHUNK, function(from, to)
         local chunk = redis.call(command, key, unpack(fields, from, to))
         for i = 1, #chunk do
             values[from + i - 1] = chunk[i]
         end
-    end
+    end)
     return values
 end
 
@@ -45,15 +51,16 @@ ops.take = function()
         end
         if redis.call('EXISTS', FLUSHING) == 0 then
             -- the usual case (a channel with more entries than one take): moved a chunk per call
-            for from = 1, #entries, 2 * LOOKUP_CHUNK do
-                local to = math.min(#entries, from + 2 * LOOKUP_CHUNK - 1)
-                redis.call('HSET', FLUSHING, unpack(entries, from, to))
-                local fields = {}
-                for i = from, to, 2 do
-                    fields[#fields + 1] = entries[i]
-                end
-                redis.call('HDEL', DIRTY, unpack(fields))
+            local fields = {}
+            for i = 1, #entries, 2 do
+                fields[#fields + 1] = entries[i]
             end
+            in_chunks(entries, 2 * CHUNK, function(from, to)
+                redis.call('HSET', FLUSHING, unpack(entries, from, to))
+            end)
+            in_chunks(fields, CHUNK, function(from, to)
+                redis.call('HDEL', DIRTY, unpack(fields, from, to))
+            end)
         else
             -- merged one by one with what a dead flusher left taken
             for i = 1, #entries, 2 do
