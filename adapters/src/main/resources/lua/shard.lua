@@ -1,6 +1,7 @@
 -- The keys one shard keeps for all its channels: the index of dirty channels and the loss
 -- detection (see RedisKeys). KEYS: 1 DIRTY_INDEX, 2 BACKLOG, 3 CLAIMS, 4 CLAIM_OWNERS,
--- 5 EPOCH, 6 RECOVERING, 7 LAST_LOSS. ARGV[1] names the operation.
+-- 5 EPOCH, 6 RECOVERING, 7 LAST_LOSS; for 'channels_of', 8 a user's list of channels (kept in
+-- the user's shard). ARGV[1] names the operation.
 local DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local EPOCH, RECOVERING, LAST_LOSS = KEYS[5], KEYS[6], KEYS[7]
 
@@ -83,6 +84,18 @@ end
 ops.loss = function()
     local loss = redis.call('HMGET', LAST_LOSS, 'detectedAt', 'checkpointAt', 'lostAfter')
     return { redis.call('EXISTS', RECOVERING), loss[1] or '', loss[2] or '', loss[3] or '' }
+end
+
+-- ARGV: 'channels_of'. Returns { recovering (0/1), channel... }: the channels of the user whose
+-- list is KEYS[8], and whether the shard is being rebuilt (its users' lists may then lack
+-- channels that PostgreSQL knows); an error when the shard has no epoch (see 'dirty').
+ops.channels_of = function()
+    if redis.call('EXISTS', EPOCH) == 0 then
+        return redis.error_reply('READSTATE_LOST this Redis has no epoch key: its state was lost')
+    end
+    local reply = redis.call('SMEMBERS', KEYS[8])
+    table.insert(reply, 1, redis.call('EXISTS', RECOVERING))
+    return reply
 end
 
 local operation = ops[ARGV[1]]

@@ -20,7 +20,7 @@ final class LuaScript {
     private static final List<String> CHANNEL_PARTS = List.of(
             "common", "message", "read", "join", "join_many", "leave", "delete", "queries", "flush", "batch", "dispatch");
     private static final List<String> SHARD_PARTS = List.of("shard");
-    private static final List<String> READ_ONLY_OPERATIONS = List.of("member", "channel", "readers", "status");
+    private static final List<String> READ_ONLY_OPERATIONS = List.of("member", "channel", "readers", "status", "channels_of");
 
     private final String source;
     private final String sha;

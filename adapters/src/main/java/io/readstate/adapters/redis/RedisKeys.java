@@ -77,6 +77,13 @@ public record RedisKeys(String prefix) {
                 shardKey(shard, "claim-owners"), epoch(shard), recovering(shard), shardKey(shard, "last-loss"));
     }
 
+    /** KEYS[1..8] of the shard script's {@code channels_of}: the user's shard's keys, then the user's list of channels. */
+    public List<Object> userShardKeys(UserId userId) {
+        List<Object> keys = new ArrayList<>(shardKeys(shardOf(userId)));
+        keys.add(userChannels(userId));
+        return keys;
+    }
+
     /** Set when this shard's state began; its absence means the node holding the shard lost it. */
     public String epoch(int shard) {
         return shardKey(shard, "epoch");

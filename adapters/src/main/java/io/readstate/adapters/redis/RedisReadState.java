@@ -44,7 +44,6 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     private static final int REBUILD_ROUNDS = 3;
     private static final int USER_LISTS_PER_BATCH = 500;
 
-    private final RedissonClient redisson;
     private final RedisRecovery recovery;
     private final RedisScripts scripts;
     private final RedisKeys keys;
@@ -71,7 +70,6 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         }
         this.recovery = recovery;
         this.scripts = recovery.scripts();
-        this.redisson = scripts.redisson();
         this.keys = keys;
         this.windowSize = windowSize;
         this.trackChanges = trackChanges;
@@ -233,13 +231,20 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         return (Long) reply.get(0) < 0 ? Optional.empty() : Optional.of(ChannelEventCodec.memberState(channelId, userId, reply));
     }
 
-    /** Every membership; while Redis is rebuilt, PostgreSQL also names the user's channels. */
+    /**
+     * Every membership. The user's list of channels lives in the user's shard; while that
+     * shard is rebuilt (its node lost its state), PostgreSQL also names the user's channels.
+     * A channel's own shard being rebuilt needs nothing here: the list still names it, and
+     * reading the member rebuilds it.
+     */
     @Override
     public List<MemberState> memberships(UserId userId) {
-        Set<ChannelId> channels = new LinkedHashSet<>(scripts.reachable(() -> redisson
-                .<String>getSet(keys.userChannels(userId), StringCodec.INSTANCE).readAll()).stream()
-                .map(ChannelId::of).toList());
-        if (recovery.recoveringNow()) {
+        List<Object> reply = scripts.onShard(keys.userShardKeys(userId), List.of("channels_of"));
+        Set<ChannelId> channels = new LinkedHashSet<>(reply.size());
+        for (Object channel : reply.subList(1, reply.size())) {
+            channels.add(ChannelId.of((String) channel));
+        }
+        if (RedisChangeTracker.asLong(reply.get(0)) == 1) {
             channels.addAll(recovery.durableChannelsOf(userId));
         }
         List<MemberState> states = new ArrayList<>(channels.size());

@@ -37,16 +37,12 @@ public final class RedisRecovery {
     private static final List<Integer> ALL_SHARDS = IntStream.range(0, RedisKeys.SHARDS).boxed().toList();
     /** Losses noticed within this time of the newest are one event (one node, noticed by several calls). */
     private static final Duration ONE_EVENT = Duration.ofSeconds(10);
-    /** How long {@link #recoveringNow} may answer from what it last read. */
-    private static final long RECOVERING_CACHE_NANOS = Duration.ofMillis(100).toNanos();
 
     private final RedisScripts scripts;
     private final RedisKeys keys;
     private final Optional<LoadDurableState> durable;
     private final RedisHotStateRestorer restorer;
     private final boolean everyChangeDurable;
-    private volatile boolean recoveringSeen;
-    private volatile long recoveringSeenAt = System.nanoTime() - RECOVERING_CACHE_NANOS;
 
     /**
      * What the service knows of the last loss of Redis's state: when it noticed, and the
@@ -99,7 +95,6 @@ public final class RedisRecovery {
                 checkpoint.map(c -> Long.toString(c.takenBy().toEpochMilli())).orElse("")));
         long begun = replies.stream().filter(reply -> RedisChangeTracker.asLong(reply.get(0)) == 1).count();
         if (begun > 0 && recover) {
-            recoveringSeen = true;
             LOG.warn("Redis has lost the state of {} of its {} shards (no epoch key): rebuilding their channels from "
                     + "PostgreSQL, each before its first use and all in the background. Changes to them acknowledged "
                     + "after the last checkpoint ({}), if any, may be lost; those after {} were not in PostgreSQL.",
@@ -130,8 +125,6 @@ public final class RedisRecovery {
     public Loss loss() {
         List<Loss> losses = shardLosses();
         boolean recovering = losses.stream().anyMatch(Loss::recovering);
-        recoveringSeen = recovering;
-        recoveringSeenAt = System.nanoTime();
         Optional<Instant> newest = losses.stream().map(Loss::detectedAt).filter(at -> at != null)
                 .max(Comparator.naturalOrder());
         if (newest.isEmpty()) {
@@ -145,14 +138,6 @@ public final class RedisRecovery {
         Instant lostAfter = lastEvent.stream().map(Loss::lostAfter).filter(at -> at != null)
                 .max(Comparator.naturalOrder()).orElse(null);
         return new Loss(recovering, newest.get(), checkpoint, lostAfter);
-    }
-
-    /** Whether any shard is being rebuilt, as read at most 100 ms ago. */
-    boolean recoveringNow() {
-        if (System.nanoTime() - recoveringSeenAt > RECOVERING_CACHE_NANOS) {
-            loss();
-        }
-        return recoveringSeen;
     }
 
     /**

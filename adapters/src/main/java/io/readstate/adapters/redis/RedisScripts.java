@@ -84,9 +84,8 @@ final class RedisScripts {
                 channel.sha(), RScript.ReturnType.LIST, keys, args.toArray()));
     }
 
-    /** Runs the shard script on one shard; {@code args.get(0)} names the operation. */
-    List<Object> onShard(RedisKeys keys, int shard, List<Object> args) {
-        List<Object> shardKeys = keys.shardKeys(shard);
+    /** Runs the shard script with {@code shardKeys} (one shard's); {@code args.get(0)} names the operation. */
+    List<Object> onShard(List<Object> shardKeys, List<Object> args) {
         return reachable(() -> redisson.getScript(StringCodec.INSTANCE).evalSha((String) shardKeys.get(0),
                 LuaScript.mode(args.get(0)), this.shard.sha(), RScript.ReturnType.LIST, shardKeys, args.toArray()));
     }

@@ -15,6 +15,7 @@ import io.readstate.adapters.redis.TestRedisClient;
 import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.MessagePosted;
+import io.readstate.domain.model.UserId;
 import io.readstate.domain.port.WriteCheckpoint;
 import io.readstate.domain.rules.InMemoryReadState;
 import io.readstate.domain.usecase.FlushChanges;
@@ -93,6 +94,33 @@ class RedisLossTest {
         assertThat(recovery.rebuildAll()).isEqualTo(traffic.channels().size());
 
         SameState.assertSameState(traffic, redis, rules, "after the background rebuild");
+    }
+
+    /**
+     * A user's list of channels lives in the user's shard and is lost with it: asked for
+     * first thing after the loss, before any channel is used, the memberships come from
+     * PostgreSQL's list until the shard is rebuilt.
+     */
+    @Test
+    void right_after_a_loss_a_users_memberships_are_those_of_the_checkpoint() {
+        RandomEvents traffic = new RandomEvents(74, 4, 6);
+        InMemoryReadState rules = new InMemoryReadState(WINDOW);
+        apply(traffic, 150, redis, rules, null);
+        flushingInto(new PostgresCheckpoint(jdbi)).flushAll(Duration.ofSeconds(30));
+
+        REDIS.deleteKeys();
+
+        UserId first = traffic.users().stream().filter(user -> !rules.memberships(user).isEmpty()).findFirst()
+                .orElseThrow();
+        assertThat(redis.memberships(first)).as("the first question after the loss")
+                .containsExactlyInAnyOrderElementsOf(rules.memberships(first));
+        assertThat(recovery.loss().recovering()).isTrue();
+        for (UserId user : traffic.users()) {
+            assertThat(redis.memberships(user)).as(user.value()).containsExactlyInAnyOrderElementsOf(rules.memberships(user));
+        }
+        recovery.rebuildAll();
+        assertThat(recovery.loss().recovering()).isFalse();
+        SameState.assertSameState(traffic, redis, rules, "after the rebuild");
     }
 
     @Test
