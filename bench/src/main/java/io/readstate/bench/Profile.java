@@ -17,6 +17,8 @@ import java.util.List;
  * @param maxSteps         the most steps one rate search takes
  * @param stepStretch      how much longer than {@code step} a step at a low rate may run to carry
  *                         {@code minRequestsPerStep} requests (below that the search gives up)
+ * @param jitRounds        at most how many more rounds of warm-up (each a quarter of {@code warmup} of one request
+ *                         per event and an eighth of /v1/events) wait for the service's JIT to settle
  * @param halfRateLead     load at half the maximum before the measuring window opens
  * @param halfRateWindow   the window for latency and PostgreSQL's counters
  * @param channels         channels of the main population (long-tailed sizes), over {@code users} users
@@ -31,7 +33,7 @@ import java.util.List;
  * @param floorRates       request rates of {@code GET /ping}, the floor under every latency
  */
 public record Profile(String name, Duration warmup, Duration step, Duration cooldown, int bisections, int maxSteps,
-                      int stepStretch, int minRequestsPerStep, Duration halfRateLead, Duration halfRateWindow,
+                      int stepStretch, int minRequestsPerStep, int jitRounds, Duration halfRateLead, Duration halfRateWindow,
                       int channels, int users, List<Integer> sweepSizes, long sweepMemberships, int sweepMinChannels,
                       Duration killLoad, long rebuildMemberships, int memoryMessages, Duration postgresCeiling,
                       int redisBenchmarkRequests, boolean everyMode, List<String> serviceJvmOptions,
@@ -39,7 +41,7 @@ public record Profile(String name, Duration warmup, Duration step, Duration cool
 
     public static Profile quick() {
         return new Profile("quick", Duration.ofSeconds(2), Duration.ofMillis(600), Duration.ofMillis(150), 0, 3,
-                1, 5, Duration.ofMillis(300), Duration.ofSeconds(1),
+                1, 5, 2, Duration.ofMillis(300), Duration.ofSeconds(1),
                 40, 20_000, List.of(2, 1_000), 10_000, 2,
                 Duration.ofMillis(1500), 0, 500, Duration.ofSeconds(1),
                 20_000, false, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
@@ -48,7 +50,7 @@ public record Profile(String name, Duration warmup, Duration step, Duration cool
 
     public static Profile full() {
         return new Profile("full", Duration.ofSeconds(20), Duration.ofSeconds(3), Duration.ofMillis(400), 2, 10,
-                4, 20, Duration.ofSeconds(2), Duration.ofSeconds(8),
+                4, 20, 16, Duration.ofSeconds(2), Duration.ofSeconds(8),
                 600, 20_000, List.of(2, 100, 1_000, 10_000), 200_000, 10,
                 Duration.ofSeconds(6), 1_000_000, 10_000, Duration.ofSeconds(5),
                 100_000, true, List.of(),

@@ -56,6 +56,19 @@ public final class AdminClient {
         });
     }
 
+    /**
+     * The service's gauge {@code jvm.compilation.time-millis}: how long its JIT has compiled
+     * since start; -1 when the service does not tell (or its admin port does not answer).
+     */
+    public long compilationMillis() {
+        try {
+            return parse(call("GET", "/metrics", Duration.ofSeconds(10))).path("gauges")
+                    .path("jvm.compilation.time-millis").path("value").asLong(-1);
+        } catch (IllegalStateException unanswered) {
+            return -1;
+        }
+    }
+
     /** {@code POST /tasks/flush}: writes everything dirty now; answers the task's report. */
     public String flush() {
         return call("POST", "/tasks/flush", Duration.ofMinutes(10));

@@ -1,6 +1,7 @@
 package io.readstate.bench.report;
 
 import io.readstate.bench.load.WarmUp;
+import io.readstate.bench.run.Harness;
 import io.readstate.bench.run.Results;
 import java.util.Locale;
 
@@ -20,7 +21,11 @@ final class Method {
                   per event and %.0f s through `/v1/events` (the peer %.0f s in-process), none of it recorded: a
                   closed loop of %d requests in flight, so that a cold service is not overloaded and a warm one gets
                   thousands of requests, enough for the JIT to compile the request path (a cold JVM answers several
-                  times slower). The first and last second's median of each warm-up are in the run's output.
+                  times slower). The first and last second's median of each warm-up are in the run's output. Then
+                  rounds of both (%.1f s and %.1f s) go on until one in which the JIT compiled for under %.0f%% of the
+                  round (the service's gauge `jvm.compilation.time-millis`; the peer's JVM is this one), at most %d:
+                  a service just started compiles for a minute or two on two cores, and a step measured meanwhile
+                  measures its compiler. The output says how many rounds each took.
                 - **Max sustained events/s**: the highest arrival rate at which a %.1f s step holds p99 under 10 ms
                   (in bold), and in brackets under 100 ms. The rate doubles from a start while p99 stays under 100 ms
                   (halving when even the start fails), then up to %d geometric bisections narrow each boundary. A step
@@ -54,7 +59,9 @@ final class Method {
                   a set that a flusher drains every second, upserting every member's counters of those channels in one
                   transaction. It is driven in this process (no HTTP, no JSON), which favours it.
                 """, profile.warmup().toMillis() / 1000.0, profile.warmup().toMillis() / 2000.0,
-                profile.warmup().toMillis() / 1000.0, WarmUp.IN_FLIGHT, profile.step().toMillis() / 1000.0, profile.bisections(),
+                profile.warmup().toMillis() / 1000.0, WarmUp.IN_FLIGHT, profile.warmup().toMillis() / 4000.0,
+                profile.warmup().toMillis() / 8000.0, Harness.JIT_SETTLED * 100, profile.jitRounds(),
+                profile.step().toMillis() / 1000.0, profile.bisections(),
                 profile.halfRateLead().plus(profile.halfRateWindow()).toSeconds(), profile.halfRateLead().toSeconds(),
                 profile.halfRateWindow().toSeconds(), profile.memoryMessages(), profile.killLoad().toMillis() / 1000.0,
                 profile.rebuildMemberships());

@@ -36,7 +36,7 @@ public final class ExternalRun {
         List<FloorStep> floor = admin.isPresent() ? harness.floor(admin.get().ping(), Optional.empty()) : List.of();
         Workload chat = new Workload(population, Mix.CHAT, 1);
         Workload events = chat.withMix(Mix.CHAT_EVENTS, 2);
-        harness.warmUp(mode, api, chat, Optional.of(events));
+        harness.warmUp(mode, api, chat, Optional.of(events), admin.map(a -> a::compilationMillis));
         TransportFigures single = harness.measure(mode + ", one request per event", chat, 1, 500, api,
                 Harness.DbProbe.NONE);
         TransportFigures batch = harness.measure(mode + ", /v1/events x" + ModeBench.BATCH, events, ModeBench.BATCH,

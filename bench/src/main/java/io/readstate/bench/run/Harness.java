@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +38,9 @@ public final class Harness {
     /** What a request to {@code /ping} carries: nothing (the list only counts one request). */
     private static final List<Event> PING = List.of(new Event.UnreadQuery("nobody"));
 
+    /** The share of a warm-up round the JIT may spend compiling for the service to count as warm. */
+    public static final double JIT_SETTLED = 0.05;
+
     private final Profile profile;
     private final Progress progress;
     private final OpenLoop loop;
@@ -55,15 +59,52 @@ public final class Harness {
     /**
      * Unrecorded load before any measured step (see {@link WarmUp}): the profile's warm-up
      * time of one request per event, then half that of /v1/events when the system is also
-     * measured that way.
+     * measured that way. Then, when {@code jit} tells how long the system's JIT has compiled
+     * (-1: it cannot tell), rounds of both go on until one in which the JIT compiled for
+     * less than {@link #JIT_SETTLED} of the round, or for the profile's {@code jitRounds}:
+     * a service that has just started compiles its request path for a minute or two on two
+     * cores (over 100 s of compiler CPU in all), and a step measured meanwhile measures the
+     * compiler as much as the service.
      */
-    public void warmUp(String label, Target target, Workload single, Optional<Workload> batch)
+    public void warmUp(String label, Target target, Workload single, Optional<Workload> batch, Optional<LongSupplier> jit)
             throws InterruptedException {
         warmUp(label + ", one request per event", requests(single, 1), target, profile.warmup());
         if (batch.isPresent()) {
             warmUp(label + ", /v1/events x" + ModeBench.BATCH, requests(batch.get(), ModeBench.BATCH), target,
                     profile.warmup().dividedBy(2));
         }
+        if (jit.isPresent()) {
+            untilCompiled(label, target, single, batch, jit.get());
+        }
+    }
+
+    private void untilCompiled(String label, Target target, Workload single, Optional<Workload> batch, LongSupplier jit)
+            throws InterruptedException {
+        Duration round = profile.warmup().dividedBy(4);
+        for (int rounds = 1; rounds <= profile.jitRounds(); rounds++) {
+            long start = System.nanoTime();
+            long before = jit.getAsLong();
+            WarmUp.run(requests(single, 1), target, round);
+            if (batch.isPresent()) {
+                WarmUp.run(requests(batch.get(), ModeBench.BATCH), target, round.dividedBy(2));
+            }
+            long after = jit.getAsLong();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (before < 0 || after < 0) {
+                progress.say("%s: the JIT's compile time cannot be read; measuring after the fixed warm-up", label);
+                return;
+            }
+            long compiled = after - before;
+            if (compiled < JIT_SETTLED * seconds * 1000) {
+                progress.say("%s: the JIT has settled (compiled %,d ms in the last %.1f s; %,d ms since start, %d extra "
+                        + "round(s) of warm-up)", label, compiled, seconds, after, rounds);
+                return;
+            }
+            progress.say("%s: the JIT compiled %,d ms in the last %.1f s (%,d ms since start): warming on", label,
+                    compiled, seconds, after);
+        }
+        progress.say("%s: measuring with the JIT still compiling, after %d extra rounds of warm-up", label,
+                profile.jitRounds());
     }
 
     /** Unrecorded load of {@code workload}, {@code perRequest} events per request, for {@code duration}. */

@@ -48,7 +48,7 @@ public final class ModeBench {
                 memory.bytesPerMessage());
         Harness.DbProbe db = database.<Harness.DbProbe>map(d -> d::counters).orElse(Harness.DbProbe.NONE);
         Optional<Workload> events = everything ? Optional.of(chat.withMix(Mix.CHAT_EVENTS, 2)) : Optional.empty();
-        harness.warmUp(mode, service.api(), chat, events);
+        harness.warmUp(mode, service.api(), chat, events, Optional.of(service.admin()::compilationMillis));
         WriteBehindDrain.drain(service);
         boolean through = mode.equals("write-through");
         TransportFigures single = harness.measure(mode + ", one request per event", chat, 1, through ? 100 : 500,

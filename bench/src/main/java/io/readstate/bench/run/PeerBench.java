@@ -11,6 +11,7 @@ import io.readstate.bench.peer.PerMemberCounters;
 import io.readstate.bench.workload.Mix;
 import io.readstate.bench.workload.Population;
 import io.readstate.bench.workload.Workload;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,8 @@ public final class PeerBench {
             PerMemberCounters counters = new PerMemberCounters(redisson, population);
             Workload chat = new Workload(population, Mix.CHAT, 1);
             Memory memory = memory(redis, counters, flusher, chat);
-            harness.warmUp("per-member counters", counters, chat, Optional.empty());
+            harness.warmUp("per-member counters", counters, chat, Optional.empty(),
+                    Optional.of(ManagementFactory.getCompilationMXBean()::getTotalCompilationTime));
             TransportFigures single = harness.measure("per-member counters, in-process", chat, 1, 500, counters,
                     database::counters);
             Rebuild rebuild = rebuild(redis, database, redisson, flusher);

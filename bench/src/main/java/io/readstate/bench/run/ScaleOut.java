@@ -59,7 +59,7 @@ public final class ScaleOut {
             Target target = new RoundRobin(instances.stream().map(ServiceProcess::api).toList());
             Workload chat = new Workload(population, Mix.CHAT, 1);
             Workload events = chat.withMix(Mix.CHAT_EVENTS, 2);
-            harness.warmUp(label, target, chat, Optional.of(events));
+            harness.warmUp(label, target, chat, Optional.of(events), Optional.of(() -> compilationMillis(instances)));
             WriteBehindDrain.drain(instances.get(0));
             Sustained single = harness.sustained(label + ", one request per event", chat, 1, 500, target);
             Sustained batch = harness.sustained(label + ", /v1/events x" + ModeBench.BATCH, events, ModeBench.BATCH,
@@ -83,5 +83,18 @@ public final class ScaleOut {
 
     private ServiceProcess start(Topology topology, int instance, Database database, RedisEndpoint redis) {
         return infra.service("scale-" + topology.tag() + "-" + instance, "write-behind", database.storesWith(redis));
+    }
+
+    /** The instances' JIT compile time together; -1 when one cannot tell. */
+    private static long compilationMillis(List<ServiceProcess> instances) {
+        long total = 0;
+        for (ServiceProcess instance : instances) {
+            long millis = instance.admin().compilationMillis();
+            if (millis < 0) {
+                return -1;
+            }
+            total += millis;
+        }
+        return total;
     }
 }
