@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * How long and how large a benchmark run is. {@code --full} is the measured run (about
- * a quarter of an hour); {@code --quick} runs every measurement small and short, to
- * show in CI that the benchmark and the service still work (its figures are rough).
+ * 20 minutes, 3 of them warming the services until their JIT settles); {@code --quick} runs
+ * every measurement small and short, to show in CI that the benchmark and the service still
+ * work (its figures are rough).
  *
  * @param warmup           unrecorded closed-loop load per system before its first measured step (half as long again
  *                         through /v1/events)

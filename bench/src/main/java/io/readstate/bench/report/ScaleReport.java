@@ -3,6 +3,7 @@ package io.readstate.bench.report;
 import io.readstate.bench.load.Latency;
 import io.readstate.bench.load.WarmUp;
 import io.readstate.bench.measure.BacklogDrain;
+import io.readstate.bench.run.Harness;
 import io.readstate.bench.run.ScaleResults;
 import io.readstate.bench.run.ScaleRow;
 import io.readstate.bench.run.Sustained;
@@ -87,7 +88,8 @@ public final class ScaleReport {
                 %s
                 - **Method**: as the comparison's max sustained column, on its population (%s) and chat mix. Each
                   topology is warmed up (%.0f s one request per event, %.0f s through `/v1/events`, a closed loop of %d
-                  requests in flight, not recorded; with 3 instances each gets about a third of it), then the rate
+                  requests in flight, not recorded; with 3 instances each gets about a third of it; then more rounds
+                  until one in which the instances' JITs together compiled for under %.0f%% of it, at most %d), then the rate
                   search (%.1f s steps, at most %d in all and %d bisections per limit, starting at 500 events/s one
                   request per event and 5,000 through `/v1/events`) finds the highest arrival rate held with p99 under
                   10 ms (bold) and under 100 ms (in brackets); the latency is a %.1f s window (after %.1f s of lead-in)
@@ -100,7 +102,8 @@ public final class ScaleReport {
                 results.took().toMinutes(), results.took().toSecondsPart(), results.machine().loadBefore(),
                 results.machine().loadAfter(), results.flushInterval().toSeconds(), results.machine().cpus(), table,
                 results.population(), profile.warmup().toMillis() / 1000.0, profile.warmup().toMillis() / 2000.0,
-                WarmUp.IN_FLIGHT, profile.step().toMillis() / 1000.0, profile.maxSteps(), profile.bisections(),
+                WarmUp.IN_FLIGHT, Harness.JIT_SETTLED * 100, profile.jitRounds(), profile.step().toMillis() / 1000.0,
+                profile.maxSteps(), profile.bisections(),
                 profile.halfRateWindow().toMillis() / 1000.0, profile.halfRateLead().toMillis() / 1000.0,
                 problems(results));
     }
