@@ -62,6 +62,26 @@ class MembersTableTest {
         assertThat(movedRows).isEqualTo(readers.size());
     }
 
+    /**
+     * Change set 4's comments were reworded after it had been released; its checksum changed
+     * with them. A database migrated before must still start (Liquibase refuses a change set
+     * whose recorded checksum no longer matches).
+     */
+    @Test
+    void a_database_migrated_with_the_first_wording_of_the_fillfactor_change_still_migrates() {
+        TestPostgres.Database database = TestPostgres.newEmptyDatabase();
+        TestPostgres.migrate(database, 4);
+        database.jdbi().useHandle(handle -> handle.execute("UPDATE databasechangelog SET md5sum = "
+                + "'9:4257be7addb5335adb5cd676e404a77b' WHERE id = '4-members-fillfactor'"));
+
+        TestPostgres.migrate(database, 0);
+
+        long applied = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT count(*) FROM databasechangelog WHERE id = '5-forget-stray-departures'")
+                .mapTo(Long.class).one());
+        assertThat(applied).isEqualTo(1);
+    }
+
     @Test
     void the_migration_forgets_the_departures_that_flushes_wrote_for_a_channels_own_fields() {
         TestPostgres.Database database = TestPostgres.newEmptyDatabase();
