@@ -12,6 +12,12 @@ end
 
 local ops = {}
 
+-- The reply of an operation that must not run on a shard without its epoch (its Redis lost
+-- its state): the caller notices the loss, begins a new epoch and asks again.
+local function lost()
+    return redis.error_reply('READSTATE_LOST this Redis has no epoch key: its state was lost')
+end
+
 -- ARGV: 'claim', flusherId, max, leaseMillis. Claims up to max dirty channels, oldest
 -- first, that no live lease holds (a lease that ran out belonged to a flusher that died).
 -- Returns { heldByOthers, channel... }: heldByOthers counts the dirty channels passed over
@@ -42,7 +48,7 @@ end
 -- backlog and move the checkpoint past what the loss took.
 ops.dirty = function()
     if redis.call('EXISTS', EPOCH) == 0 then
-        return redis.error_reply('READSTATE_LOST this Redis has no epoch key: its state was lost')
+        return lost()
     end
     return { redis.call('ZCARD', DIRTY_INDEX) }
 end
@@ -91,7 +97,7 @@ end
 -- channels that PostgreSQL knows); an error when the shard has no epoch (see 'dirty').
 ops.channels_of = function()
     if redis.call('EXISTS', EPOCH) == 0 then
-        return redis.error_reply('READSTATE_LOST this Redis has no epoch key: its state was lost')
+        return lost()
     end
     local reply = redis.call('SMEMBERS', KEYS[8])
     table.insert(reply, 1, redis.call('EXISTS', RECOVERING))
