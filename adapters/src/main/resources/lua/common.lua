@@ -27,6 +27,10 @@ local CLAIMS               -- zset: channel -> when the flusher's lease on it ru
 local CLAIM_OWNERS         -- hash: channel -> the flusher holding the lease
 local TRACKING             -- whether the write-behind keys are there
 local CHANNEL              -- the channel's id, see RedisKeys: <prefix>{s<shard>}:c:<channel>:meta
+local dirty_seen           -- whether this run has marked an entry: DIRTY_SINCE is set and the channel in the index
+-- Per call (whose runs may be of several shards): each shard's BACKLOG key -> entries marked dirty
+-- (less those forgotten), added to it once at the end of the call (settle_backlog).
+local backlog_added = {}
 
 local CHANNEL_KEYS, TRACKED_CHANNEL_KEYS = 9, 16
 
@@ -43,6 +47,7 @@ local function bind_channel(first, count)
         DIRTY, DIRTY_SINCE, FLUSHING, DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = nil, nil, nil, nil, nil, nil, nil
     end
     CHANNEL = string.match(META, '}:c:(.*):meta$')
+    dirty_seen = false
 end
 
 local ZERO = '0000000000000000000'
@@ -64,23 +69,18 @@ local function parse_member(entry)
     return string.match(entry, '^(%d+)|(%d+)|(%d+)$')
 end
 
--- Records that a piece of state changed and must reach PostgreSQL. A departure carries
--- the generation that left, so that the checkpoint can write it even after a re-join.
-local function mark_dirty(field, departed_generation)
-    if not TRACKING then
+-- Counts `added` new entries of DIRTY. The first of a run asks whether DIRTY was empty before
+-- them: then DIRTY_SINCE is set and the channel enters the shard's index (take empties DIRTY as it
+-- deletes DIRTY_SINCE; release keeps the channel while DIRTY_SINCE is set). Later ones in the run
+-- need not ask: nothing between them takes DIRTY, and an entry forgotten meanwhile leaves DIRTY_SINCE.
+local function count_dirty(added)
+    if added == 0 then
         return
     end
-    local added
-    if departed_generation then
-        added = redis.call('HSET', DIRTY, field, departed_generation)
-    else
-        added = redis.call('HSETNX', DIRTY, field, '0')
-    end
-    if added == 1 then
-        redis.call('INCR', BACKLOG)
-        -- While DIRTY holds other entries, DIRTY_SINCE is set and the channel is in the index
-        -- (take empties DIRTY as it deletes DIRTY_SINCE; release keeps the channel while DIRTY_SINCE is set).
-        if redis.call('HLEN', DIRTY) == 1 then
+    backlog_added[BACKLOG] = (backlog_added[BACKLOG] or 0) + added
+    if not dirty_seen then
+        dirty_seen = true
+        if redis.call('HLEN', DIRTY) == added then
             local now = now_millis()
             redis.call('SET', DIRTY_SINCE, now, 'NX')
             redis.call('ZADD', DIRTY_INDEX, 'NX', now, CHANNEL)
@@ -88,13 +88,43 @@ local function mark_dirty(field, departed_generation)
     end
 end
 
+-- Records that a piece of state changed and must reach PostgreSQL. A departure carries
+-- the generation that left, so that the checkpoint can write it even after a re-join.
+local function mark_dirty(field, departed_generation)
+    if not TRACKING then
+        return
+    end
+    if departed_generation then
+        count_dirty(redis.call('HSET', DIRTY, field, departed_generation))
+    else
+        count_dirty(redis.call('HSETNX', DIRTY, field, '0'))
+    end
+end
+
+-- As mark_dirty for two entries that never carry a generation ('meta', 'n:<seq>', 'd:<seq>'),
+-- in one command: writing '0' over their '0' changes nothing.
+local function mark_dirty_pair(field, other_field)
+    if TRACKING then
+        count_dirty(redis.call('HSET', DIRTY, field, '0', other_field, '0'))
+    end
+end
+
 -- Forgets a dirty entry that no longer needs writing (a message trimmed or deleted before any flush saw it).
 local function unmark_dirty(field)
     if TRACKING and redis.call('HDEL', DIRTY, field) == 1 then
-        redis.call('DECR', BACKLOG)
+        backlog_added[BACKLOG] = (backlog_added[BACKLOG] or 0) - 1
         return true
     end
     return false
+end
+
+-- Adds the call's dirty entries to each shard's BACKLOG; the dispatch runs it before answering.
+local function settle_backlog()
+    for backlog, added in pairs(backlog_added) do
+        if added ~= 0 then
+            redis.call('INCRBY', backlog, added)
+        end
+    end
 end
 
 local function move_read_position(user, old_seq, seq, at, generation)
@@ -145,11 +175,11 @@ local function keep_window(size)
     if excess <= 0 then
         return
     end
-    local trimmed = redis.call('ZRANGE', MESSAGES, 0, excess - 1)
-    for _, seq in ipairs(trimmed) do
-        forget_mentions(seq)
-        unmark_dirty('n:' .. seq)
+    -- { seq, score, seq, score, ... }, the lowest seqs first (all scores are 0: ties go by the member)
+    local trimmed = redis.call('ZPOPMIN', MESSAGES, excess)
+    for i = 1, #trimmed, 2 do
+        forget_mentions(trimmed[i])
+        unmark_dirty('n:' .. trimmed[i])
     end
-    redis.call('ZREMRANGEBYRANK', MESSAGES, 0, excess - 1)
-    redis.call('HSET', META, 'floor', trimmed[#trimmed])
+    redis.call('HSET', META, 'floor', trimmed[#trimmed - 1])
 end

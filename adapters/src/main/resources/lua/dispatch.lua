@@ -7,17 +7,27 @@
 local EVENTS = { message = true, read = true, join = true, join_many = true, leave = true, delete = true,
     batch = true }
 
--- nil when the bound channel may be used; else what the call answers instead.
+-- Per call: the EPOCH keys of shards found holding their epoch and not being rebuilt (nothing
+-- in one call can change either).
+local usable_shards = {}
+
+-- nil when the bound channel may be used; else what the call answers instead. RECOVERING is
+-- only ever written together with EPOCH, and a lost node loses both: one EXISTS tells the
+-- usual case (the epoch alone) from a loss (neither) and a rebuild (both).
 local function refusal(operation)
-    local epoch = redis.call('GET', EPOCH)
-    if not epoch then
+    if usable_shards[EPOCH] then
+        return nil
+    end
+    local present = redis.call('EXISTS', EPOCH, RECOVERING)
+    if present == 0 then
         if EVENTS[operation] then
             return { -200 }
         end
         return redis.error_reply('READSTATE_LOST this Redis has no epoch key: its state was lost')
     end
-    if operation ~= 'restore' and redis.call('EXISTS', RECOVERING) == 1
-            and redis.call('HGET', META, 'epoch') ~= epoch then
+    if present == 1 then
+        usable_shards[EPOCH] = true
+    elseif operation ~= 'restore' and redis.call('HGET', META, 'epoch') ~= redis.call('GET', EPOCH) then
         return { -100 }
     end
     return nil
@@ -55,16 +65,18 @@ local function run_channels()
     return replies
 end
 
-if ARGV[1] == 'channels' then
-    return run_channels()
+local function dispatch()
+    if ARGV[1] == 'channels' then
+        return run_channels()
+    end
+    local operation = ops[ARGV[1]]
+    if not operation then
+        return redis.error_reply('readstate: unknown operation ' .. tostring(ARGV[1]))
+    end
+    bind_channel(1, #KEYS)
+    return refusal(ARGV[1]) or operation()
 end
-local operation = ops[ARGV[1]]
-if not operation then
-    return redis.error_reply('readstate: unknown operation ' .. tostring(ARGV[1]))
-end
-bind_channel(1, #KEYS)
-local refused = refusal(ARGV[1])
-if refused then
-    return refused
-end
-return operation()
+
+local reply = dispatch()
+settle_backlog()
+return reply

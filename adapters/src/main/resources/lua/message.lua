@@ -8,8 +8,7 @@ ops.message = function()
     end
     redis.call('HSET', META, 'head', seq, 'lastMessageAt', at)
     redis.call('ZADD', MESSAGES, 0, seq)
-    mark_dirty('meta')
-    mark_dirty('n:' .. seq)
+    mark_dirty_pair('meta', 'n:' .. seq)
     local sender_entry = redis.call('HGET', MEMBERS, sender)
     local recipients = redis.call('HLEN', MEMBERS)
     if sender_entry then

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * Write-behind end to end on real Redis and PostgreSQL: random traffic lands in Redis,
@@ -162,6 +163,43 @@ class WriteBehindRoundTripTest {
         assertThat(report.entries()).isEqualTo(before.backlog());
         assertThat(tracker.status().backlog()).isZero();
         assertThat(tracker.status().flushedRowsTotal()).isEqualTo(report.rowsWritten());
+    }
+
+    /**
+     * A call adds its dirty entries to each shard's backlog once, at its end: with calls
+     * spanning channels of several shards, messages trimmed out of the window (entries
+     * forgotten) and flushes in between, the backlog is still the entries waiting.
+     */
+    @Test
+    void the_backlog_is_the_entries_waiting_after_calls_over_many_shards() {
+        RandomEvents traffic = new RandomEvents(37, 24, 6);
+        redis = new RedisReadState(redisson, keys, WINDOW, true);
+        RedisChangeTracker tracker = new RedisChangeTracker(redisson, keys, Duration.ofSeconds(30));
+        FlushChanges flusher = flusher(Duration.ofSeconds(30), 5);
+        for (int step = 0; step < 120; step++) {
+            List<ChannelEvent> batch = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                batch.add(traffic.next());
+            }
+            assertThat(redis.recordBriefly(batch)).hasSize(batch.size());
+            if (step % 17 == 0) {
+                flusher.flushBatch();
+            }
+            assertThat(tracker.status().backlog()).as("backlog after step %d", step).isEqualTo(entriesWaiting(traffic));
+        }
+        long shards = traffic.channels().stream().map(RedisKeys::shardOf).distinct().count();
+        assertThat(shards).as("shards the channels fall in").isGreaterThan(10);
+    }
+
+    /** The dirty and taken entries of every channel, counted in Redis itself. */
+    private long entriesWaiting(RandomEvents traffic) {
+        long entries = 0;
+        for (ChannelId channel : traffic.channels()) {
+            List<Object> channelKeys = keys.trackedChannel(channel);
+            entries += redisson.getMap((String) channelKeys.get(9), StringCodec.INSTANCE).size();
+            entries += redisson.getMap((String) channelKeys.get(11), StringCodec.INSTANCE).size();
+        }
+        return entries;
     }
 
     @Test
