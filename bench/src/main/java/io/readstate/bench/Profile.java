@@ -50,7 +50,7 @@ public record Profile(String name, Duration warmup, Duration step, Duration cool
     }
 
     public static Profile full() {
-        return new Profile("full", Duration.ofSeconds(20), Duration.ofSeconds(3), Duration.ofMillis(400), 2, 10,
+        return new Profile("full", Duration.ofSeconds(20), Duration.ofSeconds(3), Duration.ofMillis(400), 3, 12,
                 4, 20, 16, Duration.ofSeconds(2), Duration.ofSeconds(8),
                 600, 20_000, List.of(2, 100, 1_000, 10_000), 200_000, 10,
                 Duration.ofSeconds(6), 1_000_000, 10_000, Duration.ofSeconds(5),

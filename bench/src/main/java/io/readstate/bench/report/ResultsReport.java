@@ -52,7 +52,8 @@ public final class ResultsReport {
                 ## The floor: this load generator against `GET /ping`
 
                 The service's admin `/ping` (no Redis, no PostgreSQL, no JSON) driven by the same generator and HTTP
-                client as every row above, after a warm-up: what HTTP on this machine costs before any work is done.
+                client as every row above, after a warm-up (in a full run the write-behind service's, once the other two
+                have stopped, just before it is measured): what HTTP on this machine costs before any work is done.
 
                 %s
                 ## Throughput against channel size
