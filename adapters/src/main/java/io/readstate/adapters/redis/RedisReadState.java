@@ -247,9 +247,32 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         if (RedisChangeTracker.asLong(reply.get(0)) == 1) {
             channels.addAll(recovery.durableChannelsOf(userId));
         }
-        List<MemberState> states = new ArrayList<>(channels.size());
+        return members(List.copyOf(channels), userId);
+    }
+
+    /**
+     * The user's state in each of {@code channels}, asked in one pipelined batch (one round
+     * trip, where one call per channel took one each); a channel that must first be rebuilt
+     * is asked again alone, once rebuilt.
+     */
+    private List<MemberState> members(List<ChannelId> channels, UserId userId) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        List<Function<RBatch, CompletionStage<List<Object>>>> calls = new ArrayList<>(channels.size());
         for (ChannelId channel : channels) {
-            member(channel, userId).ifPresent(states::add);
+            calls.add(batch -> scripts.onChannel(batch, keys.channelMeta(channel), keys.channel(channel),
+                    List.of("member", userId.value())));
+        }
+        List<List<Object>> replies = scripts.inBatch(calls);
+        List<MemberState> states = new ArrayList<>(channels.size());
+        for (int i = 0; i < channels.size(); i++) {
+            List<Object> reply = replies.get(i);
+            if ((Long) reply.get(0) == NOT_REBUILT) {
+                member(channels.get(i), userId).ifPresent(states::add);
+            } else if ((Long) reply.get(0) >= 0) {
+                states.add(ChannelEventCodec.memberState(channels.get(i), userId, reply));
+            }
         }
         return states;
     }
