@@ -27,7 +27,7 @@ local CLAIMS               -- zset: channel -> when the flusher's lease on it ru
 local CLAIM_OWNERS         -- hash: channel -> the flusher holding the lease
 local TRACKING             -- whether the write-behind keys are there
 local CHANNEL              -- the channel's id, see RedisKeys: <prefix>{s<shard>}:c:<channel>:meta
-local dirty_seen           -- whether this run has marked an entry: DIRTY_SINCE is set and the channel in the index
+local dirty_since_known    -- whether this run has marked an entry: DIRTY_SINCE is set and the channel in the index
 -- Per call (whose runs may be of several shards): each shard's BACKLOG key -> entries marked dirty
 -- (less those forgotten), added to it once at the end of the call (settle_backlog).
 local backlog_added = {}
@@ -47,7 +47,7 @@ local function bind_channel(first, count)
         DIRTY, DIRTY_SINCE, FLUSHING, DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = nil, nil, nil, nil, nil, nil, nil
     end
     CHANNEL = string.match(META, '}:c:(.*):meta$')
-    dirty_seen = false
+    dirty_since_known = false
 end
 
 local ZERO = '0000000000000000000'
@@ -78,8 +78,8 @@ local function count_dirty(added)
         return
     end
     backlog_added[BACKLOG] = (backlog_added[BACKLOG] or 0) + added
-    if not dirty_seen then
-        dirty_seen = true
+    if not dirty_since_known then
+        dirty_since_known = true
         if redis.call('HLEN', DIRTY) == added then
             local now = now_millis()
             redis.call('SET', DIRTY_SINCE, now, 'NX')
@@ -101,8 +101,8 @@ local function mark_dirty(field, departed_generation)
     end
 end
 
--- As mark_dirty for two entries that never carry a generation ('meta', 'n:<seq>', 'd:<seq>'),
--- in one command: writing '0' over their '0' changes nothing.
+-- As mark_dirty for two entries that never carry a generation ('meta' and 'n:<seq>'), in one
+-- command: writing '0' over their '0' changes nothing.
 local function mark_dirty_pair(field, other_field)
     if TRACKING then
         count_dirty(redis.call('HSET', DIRTY, field, '0', other_field, '0'))

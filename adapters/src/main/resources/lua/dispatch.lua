@@ -11,15 +11,16 @@ local EVENTS = { message = true, read = true, join = true, join_many = true, lea
 -- in one call can change either).
 local usable_shards = {}
 
--- nil when the bound channel may be used; else what the call answers instead. RECOVERING is
--- only ever written together with EPOCH, and a lost node loses both: one EXISTS tells the
--- usual case (the epoch alone) from a loss (neither) and a rebuild (both).
+-- nil when the bound channel may be used; else what the call answers instead. One EXISTS counts
+-- EPOCH once and RECOVERING twice: 0, neither (the state was lost); 1, the epoch alone (the usual
+-- case); 2, the recovery mark alone (the epoch key gone: lost too); 3, both (channels are being
+-- rebuilt from PostgreSQL: this one may be used once rebuilt, when its meta carries the epoch).
 local function refusal(operation)
     if usable_shards[EPOCH] then
         return nil
     end
-    local present = redis.call('EXISTS', EPOCH, RECOVERING)
-    if present == 0 then
+    local present = redis.call('EXISTS', EPOCH, RECOVERING, RECOVERING)
+    if present == 0 or present == 2 then
         if EVENTS[operation] then
             return { -200 }
         end
@@ -77,6 +78,11 @@ local function dispatch()
     return refusal(ARGV[1]) or operation()
 end
 
-local reply = dispatch()
+-- A script that fails half way keeps what it wrote (Redis does not roll scripts back): the
+-- backlog of the entries it marked dirty is added all the same before the error goes on.
+local ok, reply = pcall(dispatch)
 settle_backlog()
+if not ok then
+    error(reply, 0)
+end
 return reply

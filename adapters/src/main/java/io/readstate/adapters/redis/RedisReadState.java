@@ -42,7 +42,8 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     private static final long NOT_REBUILT = -100;
     private static final long STATE_LOST = -200;
     private static final int REBUILD_ROUNDS = 3;
-    private static final int USER_LISTS_PER_BATCH = 500;
+    /** The most calls one pipelined batch carries (see {@link #addToUserChannels}). */
+    private static final int CALLS_PER_BATCH = 500;
 
     private final RedisRecovery recovery;
     private final RedisScripts scripts;
@@ -165,13 +166,13 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
 
     /**
      * Adds the channel to the users' channel lists ahead of a bulk join, in batches of
-     * {@link #USER_LISTS_PER_BATCH}: Redisson decodes a batch's replies again from the
+     * {@link #CALLS_PER_BATCH}: Redisson decodes a batch's replies again from the
      * first each time more of them arrive, so one batch of 10,000 commands kept a client
      * I/O thread busy for about 0.4 s (and stalled every request using its connections).
      */
     private void addToUserChannels(ChannelId channel, List<UserId> users) {
-        for (int from = 0; from < users.size(); from += USER_LISTS_PER_BATCH) {
-            List<UserId> chunk = users.subList(from, Math.min(users.size(), from + USER_LISTS_PER_BATCH));
+        for (int from = 0; from < users.size(); from += CALLS_PER_BATCH) {
+            List<UserId> chunk = users.subList(from, Math.min(users.size(), from + CALLS_PER_BATCH));
             scripts.reachable(() -> {
                 RBatch batch = scripts.newBatch();
                 chunk.forEach(user -> batch.getSet(keys.userChannels(user), StringCodec.INSTANCE).addAsync(channel.value()));
@@ -251,27 +252,27 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     }
 
     /**
-     * The user's state in each of {@code channels}, asked in one pipelined batch (one round
-     * trip, where one call per channel took one each); a channel that must first be rebuilt
-     * is asked again alone, once rebuilt.
+     * The user's state in each of {@code channels}, asked in pipelined batches of up to
+     * {@link #CALLS_PER_BATCH} (one round trip each, where one call per channel took one
+     * each); a channel that must first be rebuilt is asked again alone, once rebuilt.
      */
     private List<MemberState> members(List<ChannelId> channels, UserId userId) {
-        if (channels.isEmpty()) {
-            return List.of();
-        }
-        List<Function<RBatch, CompletionStage<List<Object>>>> calls = new ArrayList<>(channels.size());
-        for (ChannelId channel : channels) {
-            calls.add(batch -> scripts.onChannel(batch, keys.channelMeta(channel), keys.channel(channel),
-                    List.of("member", userId.value())));
-        }
-        List<List<Object>> replies = scripts.inBatch(calls);
         List<MemberState> states = new ArrayList<>(channels.size());
-        for (int i = 0; i < channels.size(); i++) {
-            List<Object> reply = replies.get(i);
-            if ((Long) reply.get(0) == NOT_REBUILT) {
-                member(channels.get(i), userId).ifPresent(states::add);
-            } else if ((Long) reply.get(0) >= 0) {
-                states.add(ChannelEventCodec.memberState(channels.get(i), userId, reply));
+        for (int from = 0; from < channels.size(); from += CALLS_PER_BATCH) {
+            List<ChannelId> chunk = channels.subList(from, Math.min(channels.size(), from + CALLS_PER_BATCH));
+            List<Function<RBatch, CompletionStage<List<Object>>>> calls = new ArrayList<>(chunk.size());
+            for (ChannelId channel : chunk) {
+                calls.add(batch -> scripts.onChannel(batch, keys.channelMeta(channel), keys.channel(channel),
+                        List.of("member", userId.value())));
+            }
+            List<List<Object>> replies = scripts.inBatch(calls);
+            for (int i = 0; i < chunk.size(); i++) {
+                long status = (Long) replies.get(i).get(0);
+                if (status == NOT_REBUILT) {
+                    member(chunk.get(i), userId).ifPresent(states::add);
+                } else if (status >= 0) {
+                    states.add(ChannelEventCodec.memberState(chunk.get(i), userId, replies.get(i)));
+                }
             }
         }
         return states;

@@ -1,6 +1,7 @@
 package io.readstate.adapters.writebehind;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.readstate.adapters.postgres.PostgresCheckpoint;
 import io.readstate.adapters.postgres.PostgresDurableState;
@@ -18,6 +19,7 @@ import io.readstate.domain.model.MembersJoined;
 import io.readstate.domain.model.MessagePosted;
 import io.readstate.domain.model.UserId;
 import io.readstate.domain.model.durable.SyncStatus;
+import io.readstate.domain.port.StoreUnavailable;
 import io.readstate.domain.port.WriteCheckpoint;
 import io.readstate.domain.rules.InMemoryReadState;
 import io.readstate.domain.usecase.FlushChanges;
@@ -50,6 +52,10 @@ import org.redisson.client.codec.StringCodec;
 class WriteBehindRoundTripTest {
 
     private static final int WINDOW = 6;
+    /** Indexes in RedisKeys.trackedChannel: the KEYS of lua/common.lua, from 0. */
+    private static final int MEMBERS = 5;
+    private static final int DIRTY = 9;
+    private static final int FLUSHING = 11;
 
     @RegisterExtension
     static final TestRedisClient REDIS = new TestRedisClient();
@@ -173,6 +179,8 @@ class WriteBehindRoundTripTest {
     @Test
     void the_backlog_is_the_entries_waiting_after_calls_over_many_shards() {
         RandomEvents traffic = new RandomEvents(37, 24, 6);
+        long shards = traffic.channels().stream().map(RedisKeys::shardOf).distinct().count();
+        assertThat(shards).as("shards the channels fall in").isGreaterThan(10);
         redis = new RedisReadState(redisson, keys, WINDOW, true);
         RedisChangeTracker tracker = new RedisChangeTracker(redisson, keys, Duration.ofSeconds(30));
         FlushChanges flusher = flusher(Duration.ofSeconds(30), 5);
@@ -187,17 +195,42 @@ class WriteBehindRoundTripTest {
             }
             assertThat(tracker.status().backlog()).as("backlog after step %d", step).isEqualTo(entriesWaiting(traffic));
         }
-        long shards = traffic.channels().stream().map(RedisKeys::shardOf).distinct().count();
-        assertThat(shards).as("shards the channels fall in").isGreaterThan(10);
+    }
+
+    /**
+     * Redis keeps what a failing script wrote before it failed: a call whose later run fails
+     * (here a members key of the wrong type) still counts the entries its earlier runs marked.
+     */
+    @Test
+    void a_call_that_fails_half_way_still_counts_the_entries_it_marked() {
+        redis = new RedisReadState(redisson, keys, WINDOW, true);
+        RedisChangeTracker tracker = new RedisChangeTracker(redisson, keys, Duration.ofSeconds(30));
+        ChannelId fine = ChannelId.of("fine");
+        ChannelId broken = ChannelId.of("broken");
+        redis.record(List.of(new MembersJoined(fine, List.of(UserId.of("ann"), UserId.of("bob")), Instant.now())));
+        flusher(Duration.ofSeconds(30), 10).flushAll(Duration.ofSeconds(10));
+        redisson.getBucket((String) keys.trackedChannel(broken).get(MEMBERS), StringCodec.INSTANCE).set("not a hash");
+
+        assertThatThrownBy(() -> redis.recordBriefly(List.of(
+                new MessagePosted(fine, 1, UserId.of("ann"), Instant.now(), Set.of(), false),
+                new MessagePosted(broken, 1, UserId.of("ann"), Instant.now(), Set.of(), false))))
+                .isInstanceOf(StoreUnavailable.class);
+
+        assertThat(entriesWaiting(List.of(fine, broken))).as("entries the failed call left").isPositive();
+        assertThat(tracker.status().backlog()).isEqualTo(entriesWaiting(List.of(fine, broken)));
     }
 
     /** The dirty and taken entries of every channel, counted in Redis itself. */
     private long entriesWaiting(RandomEvents traffic) {
+        return entriesWaiting(traffic.channels());
+    }
+
+    private long entriesWaiting(List<ChannelId> channels) {
         long entries = 0;
-        for (ChannelId channel : traffic.channels()) {
+        for (ChannelId channel : channels) {
             List<Object> channelKeys = keys.trackedChannel(channel);
-            entries += redisson.getMap((String) channelKeys.get(9), StringCodec.INSTANCE).size();
-            entries += redisson.getMap((String) channelKeys.get(11), StringCodec.INSTANCE).size();
+            entries += redisson.getMap((String) channelKeys.get(DIRTY), StringCodec.INSTANCE).size();
+            entries += redisson.getMap((String) channelKeys.get(FLUSHING), StringCodec.INSTANCE).size();
         }
         return entries;
     }
