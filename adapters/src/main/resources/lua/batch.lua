@@ -31,16 +31,13 @@ local function run_with(args)
     return ops[args[1]]()
 end
 
--- What a batch may hold: events alone (a 'take' among them would empty DIRTY under the run's
--- dirty_since_known).
-local EVENT_OPERATIONS = { message = true, read = true, join = true, join_many = true, leave = true, delete = true }
-
 -- Several events of this channel in one run, applied in order, each exactly as if sent
 -- alone. ARGV: 'batch', then for each event its argument count n and the n arguments it
 -- would be sent with alone. Returns the list of the events' replies.
 ops.batch = function()
+    -- Events alone: a 'take' among them would empty DIRTY under the run's dirty_since_known.
     local events, refused = counted_arguments(function(operation)
-        return EVENT_OPERATIONS[operation]
+        return EVENTS[operation]
     end)
     if not events then
         return redis.error_reply('readstate: operation ' .. tostring(refused) .. ' cannot run in a batch')

@@ -55,6 +55,9 @@ local MAX_SEQ = '9223372036854775807'
 
 local ops = {}
 
+-- The operations that change a channel (its events), as against its queries and the flusher's own.
+local EVENTS = { message = true, read = true, join = true, join_many = true, leave = true, delete = true }
+
 local function now_millis()
     local time = redis.call('TIME')
     return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)

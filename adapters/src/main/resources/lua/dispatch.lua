@@ -1,12 +1,6 @@
 -- ARGV[1] names the operation. Every operation first checks that this Redis still holds
 -- its state (the epoch key) and, while channels are being rebuilt, that this channel is.
 
--- Events answer a lost state with { -200 } (nothing applied) rather than an error, so that a
--- pipelined batch of events never fails in part (sent again whole, the calls that had gone
--- through would run twice); the client begins a new epoch and sends the refused ones again.
-local EVENTS = { message = true, read = true, join = true, join_many = true, leave = true, delete = true,
-    batch = true }
-
 -- Per call: the EPOCH keys of shards found holding their epoch and not being rebuilt (nothing
 -- in one call can change either).
 local usable_shards = {}
@@ -15,13 +9,16 @@ local usable_shards = {}
 -- EPOCH once and RECOVERING twice: 0, neither (the state was lost); 1, the epoch alone (the usual
 -- case); 2, the recovery mark alone (the epoch key gone: lost too); 3, both (channels are being
 -- rebuilt from PostgreSQL: this one may be used once rebuilt, when its meta carries the epoch).
+-- Events (alone or in a 'batch') answer a lost state with { -200 } (nothing applied) rather than
+-- an error, so that a pipelined batch of events never fails in part (sent again whole, the calls
+-- that had gone through would run twice); the client begins a new epoch and sends them again.
 local function refusal(operation)
     if usable_shards[EPOCH] then
         return nil
     end
     local present = redis.call('EXISTS', EPOCH, RECOVERING, RECOVERING)
     if present == 0 or present == 2 then
-        if EVENTS[operation] then
+        if EVENTS[operation] or operation == 'batch' then
             return { -200 }
         end
         return redis.error_reply('READSTATE_LOST this Redis has no epoch key: its state was lost')

@@ -146,6 +146,23 @@ class RedisReadStateTest {
      * only the calls that failed are sent again, so a bulk join that went through answers
      * what it did, not "already members" from a second run.
      */
+    /**
+     * A run of events on one channel ('batch') holds events alone: a flusher's 'take' among
+     * them would empty the channel's dirty entries in the middle of the run.
+     */
+    @Test
+    void a_run_of_events_refuses_a_flushers_operation() {
+        RedisKeys keys = new RedisKeys(prefix);
+        RedisRecovery recovery = RedisRecovery.standalone(redisson, keys, true);
+        new RedisReadState(recovery, keys, 10, true).record(List.of(new MemberJoined(GENERAL, ALICE, OptionalLong.empty(), NOW)));
+        List<Object> takeInABatch = List.of("batch", "4", "read", ALICE.value(), "", "1", "3", "take", "flusher", "10");
+
+        assertThatThrownBy(() -> recovery.scripts().onChannel(keys.channelMeta(GENERAL), keys.trackedChannel(GENERAL),
+                takeInABatch))
+                .isInstanceOf(StoreUnavailable.class)
+                .hasMessageContaining("readstate: operation take cannot run in a batch");
+    }
+
     @Test
     void a_batch_that_failed_in_part_sends_again_only_the_calls_that_failed() {
         RedisKeys keys = new RedisKeys(prefix);
