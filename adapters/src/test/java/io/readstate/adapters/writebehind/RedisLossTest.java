@@ -84,11 +84,8 @@ class RedisLossTest {
     @Test
     void a_loss_found_by_the_background_pass_rebuilds_every_channel() {
         RandomEvents traffic = new RandomEvents(72, 3, 5);
-        InMemoryReadState rules = new InMemoryReadState(WINDOW);
-        apply(traffic, 150, redis, rules, null);
-        flushingInto(new PostgresCheckpoint(jdbi)).flushAll(Duration.ofSeconds(30));
+        InMemoryReadState rules = checkpointedThenLost(traffic);
 
-        REDIS.deleteKeys();
         assertThat(recovery.beginEpochIfMissing()).as("the loss is noticed").isTrue();
         assertThat(recovery.beginEpochIfMissing()).as("and only once").isFalse();
         assertThat(recovery.rebuildAll()).isEqualTo(traffic.channels().size());
@@ -104,11 +101,7 @@ class RedisLossTest {
     @Test
     void right_after_a_loss_a_users_memberships_are_those_of_the_checkpoint() {
         RandomEvents traffic = new RandomEvents(74, 4, 6);
-        InMemoryReadState rules = new InMemoryReadState(WINDOW);
-        apply(traffic, 150, redis, rules, null);
-        flushingInto(new PostgresCheckpoint(jdbi)).flushAll(Duration.ofSeconds(30));
-
-        REDIS.deleteKeys();
+        InMemoryReadState rules = checkpointedThenLost(traffic);
 
         UserId first = traffic.users().stream().filter(user -> !rules.memberships(user).isEmpty()).findFirst()
                 .orElseThrow();
@@ -205,6 +198,18 @@ class RedisLossTest {
         assertThat(loss.recovering()).as("the flush noticed the loss").isTrue();
         assertThat(loss.checkpointAt()).as("reported against the checkpoint before the loss").isBefore(checkpoint);
         SameState.assertSameState(traffic, redis, checkpointed, "rebuilt from the checkpoint before the loss");
+    }
+
+    /**
+     * 150 steps of {@code traffic}, all of them checkpointed to PostgreSQL, then Redis's state
+     * lost; returns the rules' state, which is the checkpoint's.
+     */
+    private InMemoryReadState checkpointedThenLost(RandomEvents traffic) {
+        InMemoryReadState rules = new InMemoryReadState(WINDOW);
+        apply(traffic, 150, redis, rules, null);
+        flushingInto(new PostgresCheckpoint(jdbi)).flushAll(Duration.ofSeconds(30));
+        REDIS.deleteKeys();
+        return rules;
     }
 
     /** A flusher of this test's Redis into {@code checkpoint}, 10 channels a batch. */
