@@ -63,9 +63,44 @@ local function run_channels()
     return replies
 end
 
+-- The flusher's operations on a channel, which 'each' runs on several.
+local FLUSHER_OPERATIONS = { pending = true, take = true, release = true, abandon = true }
+
+-- One of the flusher's operations on several channels in one call, so that a flush of
+-- hundreds of channels costs a few script calls rather than hundreds: KEYS holds each
+-- channel's 16 tracked keys one after another (on a cluster, channels of one shard); ARGV:
+-- 'each', then the arguments the operation takes alone (its name first). Returns each
+-- channel's reply as the operation alone would give it; a shard that lost its state fails
+-- the whole call, as the operation alone would fail (the first channel finds it, before
+-- anything changed: a call's channels share one Redis, and on a cluster one shard).
+local function run_each()
+    local operation = ARGV[2]
+    if not FLUSHER_OPERATIONS[operation] then
+        return redis.error_reply('readstate: operation ' .. tostring(operation) .. ' cannot run on each channel')
+    end
+    if #KEYS == 0 or #KEYS % TRACKED_CHANNEL_KEYS ~= 0 then
+        return redis.error_reply('readstate: ' .. #KEYS .. ' keys are not whole channels of '
+            .. TRACKED_CHANNEL_KEYS)
+    end
+    table.remove(ARGV, 1)
+    local replies = {}
+    for n = 1, #KEYS / TRACKED_CHANNEL_KEYS do
+        bind_channel((n - 1) * TRACKED_CHANNEL_KEYS + 1, TRACKED_CHANNEL_KEYS)
+        local refused = refusal(operation)
+        if refused and refused.err then
+            return refused
+        end
+        replies[n] = refused or ops[operation]()
+    end
+    return replies
+end
+
 local function dispatch()
     if ARGV[1] == 'channels' then
         return run_channels()
+    end
+    if ARGV[1] == 'each' then
+        return run_each()
     end
     local operation = ops[ARGV[1]]
     if not operation then
