@@ -4,9 +4,11 @@ import io.readstate.bench.infra.ReadstateApi;
 import io.readstate.bench.workload.Channel;
 import io.readstate.bench.workload.Event;
 import io.readstate.bench.workload.Population;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,8 @@ final class Readback {
 
     private static final Pattern HEAD = Pattern.compile("\"headSeq\"\\s*:\\s*(\\d+)");
     private static final Pattern LAST_READ = Pattern.compile("\"lastReadSeq\"\\s*:\\s*(\\d+)");
+
+    private static final Duration UNAVAILABLE_LIMIT = Duration.ofSeconds(30);
 
     private final ReadstateApi api;
     private final Population population;
@@ -28,11 +32,11 @@ final class Readback {
         Map<String, Long> heads = new HashMap<>();
         Map<String, Long> positions = new HashMap<>();
         for (Channel channel : population.channels()) {
-            heads.put(channel.id(), number(api.get("/v1/channels/" + channel.id()), HEAD));
+            heads.put(channel.id(), number(getOnceAnswering("/v1/channels/" + channel.id()), HEAD));
             for (int k = 0; k < channel.size(); k++) {
                 String member = channel.member(k);
                 positions.put(channel.id() + "/" + member,
-                        number(api.get("/v1/channels/" + channel.id() + "/members/" + member), LAST_READ));
+                        number(getOnceAnswering("/v1/channels/" + channel.id() + "/members/" + member), LAST_READ));
             }
         }
         long lost = 0;
@@ -44,6 +48,30 @@ final class Readback {
             }
         }
         return lost;
+    }
+
+    /**
+     * GET a path, asked again while the service answers 503 (its Redis not reachable yet:
+     * a client reconnecting to the restarted server), for up to {@link #UNAVAILABLE_LIMIT}.
+     */
+    private String getOnceAnswering(String path) {
+        long deadline = System.nanoTime() + UNAVAILABLE_LIMIT.toNanos();
+        while (true) {
+            try {
+                return api.get(path);
+            } catch (CompletionException e) {
+                boolean unavailable = e.getCause() instanceof ReadstateApi.HttpFailure failure && failure.status() == 503;
+                if (!unavailable || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A number from a body; 0 when there is no body (404: the channel or member is unknown). */
