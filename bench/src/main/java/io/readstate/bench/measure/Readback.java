@@ -29,14 +29,16 @@ final class Readback {
     }
 
     long lost(List<AckLog.Ack> applied) {
+        long deadline = System.nanoTime() + UNAVAILABLE_LIMIT.toNanos();
         Map<String, Long> heads = new HashMap<>();
         Map<String, Long> positions = new HashMap<>();
         for (Channel channel : population.channels()) {
-            heads.put(channel.id(), number(getOnceAnswering("/v1/channels/" + channel.id()), HEAD));
+            heads.put(channel.id(), number(getWhileUnavailable("/v1/channels/" + channel.id(), deadline), HEAD));
             for (int k = 0; k < channel.size(); k++) {
                 String member = channel.member(k);
                 positions.put(channel.id() + "/" + member,
-                        number(getOnceAnswering("/v1/channels/" + channel.id() + "/members/" + member), LAST_READ));
+                        number(getWhileUnavailable("/v1/channels/" + channel.id() + "/members/" + member, deadline),
+                                LAST_READ));
             }
         }
         long lost = 0;
@@ -52,10 +54,10 @@ final class Readback {
 
     /**
      * GET a path, asked again while the service answers 503 (its Redis not reachable yet:
-     * a client reconnecting to the restarted server), for up to {@link #UNAVAILABLE_LIMIT}.
+     * a client reconnecting to the restarted server) until {@code deadline} ({@link
+     * #UNAVAILABLE_LIMIT} after the readback began, for all its requests together).
      */
-    private String getOnceAnswering(String path) {
-        long deadline = System.nanoTime() + UNAVAILABLE_LIMIT.toNanos();
+    private String getWhileUnavailable(String path, long deadline) {
         while (true) {
             try {
                 return api.get(path);
