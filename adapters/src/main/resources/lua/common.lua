@@ -30,7 +30,7 @@ local CHANNEL              -- the channel's id, see RedisKeys: <prefix>{s<shard>
 local dirty_since_known    -- whether this run has marked an entry: DIRTY_SINCE is set and the channel in the index
 -- Per call (whose runs may be of several shards): each shard's BACKLOG key -> entries marked dirty
 -- (less those forgotten), added to it once at the end of the call (settle_backlog).
-local backlog_added = {}
+local backlog_added
 
 local CHANNEL_KEYS, TRACKED_CHANNEL_KEYS = 9, 16
 

@@ -3,7 +3,7 @@
 
 -- Per call: the EPOCH keys of shards found holding their epoch and not being rebuilt (nothing
 -- in one call can change either).
-local usable_shards = {}
+local usable_shards
 
 -- nil when the bound channel may be used; else what the call answers instead. One EXISTS counts
 -- EPOCH once and RECOVERING twice: 0, neither (the state was lost); 1, the epoch alone (the usual
@@ -110,11 +110,17 @@ local function dispatch()
     return refusal(ARGV[1]) or operation()
 end
 
--- A script that fails half way keeps what it wrote (Redis does not roll scripts back): the
+-- One call: keys and args are the call's KEYS and ARGV (see LuaScript: run as a function
+-- this file is loaded once and call runs each time, so the per-call tables start afresh here).
+-- A call that fails half way keeps what it wrote (Redis does not roll scripts back): the
 -- backlog of the entries it marked dirty is added all the same before the error goes on.
-local ok, reply = pcall(dispatch)
-settle_backlog()
-if not ok then
-    error(reply, 0)
+local function call(keys, args)
+    KEYS, ARGV = keys, args
+    usable_shards, backlog_added = {}, {}
+    local ok, reply = pcall(dispatch)
+    settle_backlog()
+    if not ok then
+        error(reply, 0)
+    end
+    return reply
 end
-return reply

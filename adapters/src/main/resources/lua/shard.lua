@@ -2,8 +2,8 @@
 -- detection (see RedisKeys). KEYS: 1 DIRTY_INDEX, 2 BACKLOG, 3 CLAIMS, 4 CLAIM_OWNERS,
 -- 5 EPOCH, 6 RECOVERING, 7 LAST_LOSS; for 'channels_of', 8 a user's list of channels (kept in
 -- the user's shard). ARGV[1] names the operation.
-local DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local EPOCH, RECOVERING, LAST_LOSS = KEYS[5], KEYS[6], KEYS[7]
+local DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS
+local EPOCH, RECOVERING, LAST_LOSS
 
 local function now_millis()
     local time = redis.call('TIME')
@@ -104,8 +104,14 @@ ops.channels_of = function()
     return reply
 end
 
-local operation = ops[ARGV[1]]
-if not operation then
-    return redis.error_reply('readstate: unknown operation ' .. tostring(ARGV[1]))
+-- One call: keys and args are the call's KEYS and ARGV (see LuaScript).
+local function call(keys, args)
+    KEYS, ARGV = keys, args
+    DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+    EPOCH, RECOVERING, LAST_LOSS = KEYS[5], KEYS[6], KEYS[7]
+    local operation = ops[ARGV[1]]
+    if not operation then
+        return redis.error_reply('readstate: unknown operation ' .. tostring(ARGV[1]))
+    end
+    return operation()
 end
-return operation()

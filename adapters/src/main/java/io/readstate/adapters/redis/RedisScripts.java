@@ -16,13 +16,15 @@ import java.util.stream.IntStream;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
-import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs Readstate's Lua scripts, alone or in pipelined batches, and turns Redis failures into {@link StoreUnavailable}. */
 final class RedisScripts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisScripts.class);
 
     /** How long the flusher waits for the replies of one of its batches. */
     static final Duration BACKGROUND_RESPONSE_TIMEOUT = Duration.ofSeconds(20);
@@ -42,7 +44,18 @@ final class RedisScripts {
         this.redisson = redisson;
         this.whenStateLost = whenStateLost;
         this.onCluster = redisson.getConfig().isClusterConfig();
-        LuaScript[] loaded = reachable(() -> new LuaScript[] {LuaScript.channel(redisson), LuaScript.shard(redisson)});
+        LuaScript[] loaded = reachable(() -> {
+            boolean functions = LuaScript.functionsSupported(redisson);
+            LuaScript[] scripts = {LuaScript.channel(redisson, functions), LuaScript.shard(redisson, functions)};
+            if (functions) {
+                LOG.info("Readstate's Lua runs as Redis functions (libraries {} and {}, loaded once)",
+                        scripts[0].library(), scripts[1].library());
+            } else {
+                LOG.info("This Redis has no functions (before 7.0): Readstate's Lua runs as scripts (EVALSHA), "
+                        + "each call defining every operation again");
+            }
+            return scripts;
+        });
         this.channel = loaded[0];
         this.shard = loaded[1];
     }
@@ -75,19 +88,16 @@ final class RedisScripts {
 
     /** Queues one run of the channel script; {@code args.get(0)} names the operation. */
     RFuture<List<Object>> onChannel(RBatch batch, String routingKey, List<Object> keys, List<Object> args) {
-        return batch.getScript(StringCodec.INSTANCE).evalShaAsync(routingKey, LuaScript.mode(args.get(0)),
-                channel.sha(), RScript.ReturnType.LIST, keys, args.toArray());
+        return channel.callAsync(batch, routingKey, keys, args);
     }
 
     List<Object> onChannel(String routingKey, List<Object> keys, List<Object> args) {
-        return reachable(() -> redisson.getScript(StringCodec.INSTANCE).evalSha(routingKey, LuaScript.mode(args.get(0)),
-                channel.sha(), RScript.ReturnType.LIST, keys, args.toArray()));
+        return reachable(() -> channel.call(routingKey, keys, args));
     }
 
     /** Runs the shard script with {@code shardKeys} (one shard's); {@code args.get(0)} names the operation. */
     List<Object> onShard(List<Object> shardKeys, List<Object> args) {
-        return reachable(() -> redisson.getScript(StringCodec.INSTANCE).evalSha((String) shardKeys.get(0),
-                LuaScript.mode(args.get(0)), this.shard.sha(), RScript.ReturnType.LIST, shardKeys, args.toArray()));
+        return reachable(() -> shard.call((String) shardKeys.get(0), shardKeys, args));
     }
 
     /**
@@ -103,8 +113,7 @@ final class RedisScripts {
             List<RFuture<List<Object>>> replies = new ArrayList<>(shards.size());
             for (int s : shards) {
                 List<Object> shardKeys = keys.shardKeys(s);
-                replies.add(batch.getScript(StringCodec.INSTANCE).evalShaAsync((String) shardKeys.get(0),
-                        LuaScript.mode(args.get(0)), shard.sha(), RScript.ReturnType.LIST, shardKeys, args.toArray()));
+                replies.add(shard.callAsync(batch, (String) shardKeys.get(0), shardKeys, args));
             }
             batch.execute();
             return replies.stream().map(reply -> reply.toCompletableFuture().join()).toList();

@@ -88,10 +88,13 @@ class RedisReadStateTest {
     }
 
     @Test
-    void a_flushed_script_cache_is_loaded_again_and_the_event_applied_once() {
+    void a_flushed_script_cache_or_function_library_is_loaded_again_and_the_event_applied_once() {
         store = newStore(100);
         record(new MemberJoined(GENERAL, BOB, OptionalLong.empty(), NOW));
         redisson.getScript().scriptFlush();
+        if (LuaScript.functionsSupported(redisson)) {
+            redisson.getFunction().flush();
+        }
 
         Outcome posted = record(message(1, ALICE));
 
