@@ -19,15 +19,9 @@ local function counted_arguments(allowed)
 end
 
 -- Runs the operation args names as if it had been sent with args: the operations read
--- ARGV, so its entries are replaced (a script may change that table's entries, not the
--- global itself).
+-- ARGV, which names the call's arguments until then (see call in dispatch.lua).
 local function run_with(args)
-    for k = #ARGV, 1, -1 do
-        ARGV[k] = nil
-    end
-    for k, value in ipairs(args) do
-        ARGV[k] = value
-    end
+    ARGV = args
     return ops[args[1]]()
 end
 
