@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import liquibase.Liquibase;
 import liquibase.database.Database;
@@ -25,7 +27,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * (with {@code READSTATE_TEST_DATABASE_USER}) when set, else the machine's own server on
  * 127.0.0.1:5432 when it answers, else Testcontainers where Docker runs, else an embedded
  * server. Each call of {@link #newDatabase()} makes a fresh database with the schema migrated
- * (with the changelog's default partition count).
+ * (with the changelog's default partition count). The databases made on a server that
+ * outlives the JVM (the machine's, or the one given) are dropped when the JVM exits.
  */
 public final class TestPostgres {
 
@@ -43,6 +46,7 @@ public final class TestPostgres {
     }
 
     private static Server server;
+    private static final List<String> TO_DROP = new ArrayList<>();
 
     private TestPostgres() {
     }
@@ -70,7 +74,34 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
+        synchronized (TO_DROP) {
+            TO_DROP.add(name);
+        }
         return new Database(s.baseUrl() + name, s.user(), s.password());
+    }
+
+    /**
+     * Drops the databases this JVM made (a test run makes about seventy, some 700 MB), even
+     * those a pool still holds connections to ({@code WITH (FORCE)}, PostgreSQL 13 and later).
+     */
+    private static void dropDatabases(Server s) {
+        List<String> names;
+        synchronized (TO_DROP) {
+            names = List.copyOf(TO_DROP);
+        }
+        try (Connection admin = DriverManager.getConnection(s.baseUrl() + "postgres", s.user(), s.password());
+             Statement statement = admin.createStatement()) {
+            for (String name : names) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop the test databases " + names + ": " + e.getMessage());
+        }
+    }
+
+    private static Server dropsItsDatabasesAtExit(Server s) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabases(s), "drop-test-databases"));
+        return s;
     }
 
     private static void migrate(Database database) {
@@ -98,11 +129,11 @@ public final class TestPostgres {
         String given = System.getenv("READSTATE_TEST_DATABASE_URL");
         if (given != null && !given.isBlank()) {
             String base = given.substring(0, given.lastIndexOf('/') + 1);
-            return new Server(base, envOr("READSTATE_TEST_DATABASE_USER", "postgres"),
-                    envOr("READSTATE_TEST_DATABASE_PASSWORD", ""));
+            return dropsItsDatabasesAtExit(new Server(base, envOr("READSTATE_TEST_DATABASE_USER", "postgres"),
+                    envOr("READSTATE_TEST_DATABASE_PASSWORD", "")));
         }
         if (answers("127.0.0.1", 5432)) {
-            return new Server("jdbc:postgresql://127.0.0.1:5432/", "postgres", "");
+            return dropsItsDatabasesAtExit(new Server("jdbc:postgresql://127.0.0.1:5432/", "postgres", ""));
         }
         if (DockerClientFactory.instance().isDockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
