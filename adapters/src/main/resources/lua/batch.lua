@@ -19,7 +19,8 @@ local function counted_arguments(allowed)
 end
 
 -- Runs the operation args names as if it had been sent with args: the operations read
--- ARGV, which names the call's arguments until then (see call in dispatch.lua).
+-- ARGV, which holds args from then on, so a caller reads the call's own arguments first
+-- (counted_arguments).
 local function run_with(args)
     ARGV = args
     return ops[args[1]]()

@@ -110,8 +110,10 @@ local function dispatch()
     return refusal(ARGV[1]) or operation()
 end
 
--- One call: keys and args are the call's KEYS and ARGV (see LuaScript: run as a function
--- this file is loaded once and call runs each time, so the per-call tables start afresh here).
+-- One call: keys and args are the call's KEYS and ARGV. Run as a function, the whole program
+-- is loaded once and only call runs each time (see LuaScript), so every variable declared
+-- outside a function is either a constant, set afresh here, or set by bind_channel before it
+-- is read: one that must start afresh on each call has to be set here.
 -- A call that fails half way keeps what it wrote (Redis does not roll scripts back): the
 -- backlog of the entries it marked dirty is added all the same before the error goes on.
 local function call(keys, args)
@@ -119,6 +121,7 @@ local function call(keys, args)
     usable_shards, backlog_added = {}, {}
     local ok, reply = pcall(dispatch)
     settle_backlog()
+    KEYS, ARGV = nil, nil  -- not kept until the next call (a restore's arguments are large)
     if not ok then
         error(reply, 0)
     end

@@ -30,18 +30,27 @@ import org.redisson.client.codec.StringCodec;
  * </ul>
  *
  * <p>The operations on a channel are separate files joined into one program, so that a Redis
- * node has either every operation or none: after a {@code SCRIPT FLUSH}, a
- * {@code FUNCTION FLUSH}, a restart or a failover a whole batch fails (NOSCRIPT, or no such
- * function) and can be sent again as it was. The names of a library and its functions carry
- * a hash of the program, as a script's SHA does, so that two versions of Readstate sharing a
- * Redis never call each other's code.
+ * node has either every operation or none: when it lost the program (a {@code SCRIPT FLUSH}
+ * or a failover for scripts; a {@code FUNCTION FLUSH} or a restart without persistence for
+ * functions, which Redis otherwise keeps and replicates) a whole batch fails ("NOSCRIPT",
+ * "Function not found") and can be sent again as it was. The names of a library and its
+ * functions carry a hash of the library's code, as a script's SHA does, so that two versions
+ * of Readstate sharing a Redis never call each other's code; a version's library stays in
+ * Redis after it is gone (about 80 KB; {@code FUNCTION DELETE} removes it).
  */
 final class LuaScript {
 
     private static final List<String> CHANNEL_PARTS = List.of(
             "common", "message", "read", "join", "join_many", "leave", "delete", "queries", "flush", "batch", "dispatch");
     private static final List<String> SHARD_PARTS = List.of("shard");
-    private static final List<String> READ_ONLY_OPERATIONS = List.of("member", "channel", "readers", "status", "channels_of");
+    /**
+     * The operations that never write, called read-only ({@code FCALL_RO}, {@code EVALSHA_RO}):
+     * Redis refuses a call that may write while it is out of memory or lacks the replicas it
+     * asks for, and these must still answer then (queries, the flusher's first count, the
+     * status page).
+     */
+    private static final List<String> READ_ONLY_OPERATIONS = List.of("member", "channel", "readers", "status",
+            "channels_of", "pending", "dirty", "loss");
 
     private final RedissonClient redisson;
     private final boolean asFunction;
@@ -53,7 +62,7 @@ final class LuaScript {
         this.redisson = redisson;
         this.asFunction = asFunction;
         this.program = assemble(parts);
-        this.library = "readstate_" + kind + "_" + HexFormat.of().formatHex(sha1(program), 0, 6);
+        this.library = "readstate_" + kind + "_" + HexFormat.of().formatHex(sha1(asLibrary("")), 0, 6);
         this.sha = HexFormat.of().formatHex(sha1(asScript()));  // as Redis names the script
         load();
     }
@@ -72,28 +81,41 @@ final class LuaScript {
         return new LuaScript(redisson, "shard", SHARD_PARTS, asFunction);
     }
 
-    /** Whether this Redis runs function libraries (7.0 and later): earlier ones know no FUNCTION command. */
+    /**
+     * Whether this Redis runs function libraries: not before 7.0 (no FUNCTION command), nor
+     * where the FUNCTION command is not allowed to this user or renamed.
+     */
     static boolean functionsSupported(RedissonClient redisson) {
         try {
             redisson.getFunction(StringCodec.INSTANCE).list("readstate_");
             return true;
         } catch (RedisException e) {
-            if (String.valueOf(e.getMessage()).toLowerCase().contains("unknown command")) {
+            if (refusesFunctions(e)) {
                 return false;
             }
             throw e;
         }
     }
 
+    /** Whether the failure says that Redis does not run, or does not let this user run, functions. */
+    static boolean refusesFunctions(RedisException failure) {
+        String message = String.valueOf(failure.getMessage());
+        return message.toLowerCase().contains("unknown command") || message.contains("NOPERM");
+    }
+
     /**
-     * Loads the program on every node (again): the library, or the script. Its names never
-     * change; a library already there is replaced by the same code.
+     * Loads the program (again): the library on every master (replicas get it from them), or
+     * the script on every node. Its names never change; a library already there is replaced by
+     * the same code.
      */
     void load() {
         if (asFunction) {
-            redisson.getFunction(StringCodec.INSTANCE).loadAndReplace(library, asLibrary());
-        } else {
-            redisson.getScript(StringCodec.INSTANCE).scriptLoad(asScript());
+            redisson.getFunction(StringCodec.INSTANCE).loadAndReplace(library, asLibrary(library));
+            return;
+        }
+        String loaded = redisson.getScript(StringCodec.INSTANCE).scriptLoad(asScript());
+        if (!sha.equals(loaded)) {
+            throw new IllegalStateException("Redis names the script " + loaded + ", not " + sha);
         }
     }
 
@@ -105,24 +127,24 @@ final class LuaScript {
     /** Queues one call on {@code batch}; {@code args.get(0)} names the operation. */
     RFuture<List<Object>> callAsync(RBatch batch, String routingKey, List<Object> keys, List<Object> args) {
         if (asFunction) {
-            boolean readOnly = readOnly(args.get(0));
+            boolean readOnly = readOnly(args);
             return batch.getFunction(StringCodec.INSTANCE).callAsync(routingKey,
                     readOnly ? FunctionMode.READ : FunctionMode.WRITE, function(readOnly), FunctionResult.LIST, keys,
                     args.toArray());
         }
-        return batch.getScript(StringCodec.INSTANCE).evalShaAsync(routingKey, mode(args.get(0)), sha,
+        return batch.getScript(StringCodec.INSTANCE).evalShaAsync(routingKey, mode(args), sha,
                 RScript.ReturnType.LIST, keys, args.toArray());
     }
 
     /** Runs one call and waits for its reply; {@code args.get(0)} names the operation. */
     List<Object> call(String routingKey, List<Object> keys, List<Object> args) {
         if (asFunction) {
-            boolean readOnly = readOnly(args.get(0));
+            boolean readOnly = readOnly(args);
             return redisson.getFunction(StringCodec.INSTANCE).call(routingKey,
                     readOnly ? FunctionMode.READ : FunctionMode.WRITE, function(readOnly), FunctionResult.LIST, keys,
                     args.toArray());
         }
-        return redisson.getScript(StringCodec.INSTANCE).evalSha(routingKey, mode(args.get(0)), sha,
+        return redisson.getScript(StringCodec.INSTANCE).evalSha(routingKey, mode(args), sha,
                 RScript.ReturnType.LIST, keys, args.toArray());
     }
 
@@ -137,16 +159,22 @@ final class LuaScript {
         return false;
     }
 
-    private static boolean readOnly(Object operation) {
+    /** Whether a call with these arguments never writes: its operation, or the one 'each' runs on every channel. */
+    private static boolean readOnly(List<Object> args) {
+        Object operation = "each".equals(args.get(0)) ? args.get(1) : args.get(0);
         return READ_ONLY_OPERATIONS.contains(operation);
     }
 
-    private static RScript.Mode mode(Object operation) {
-        return readOnly(operation) ? RScript.Mode.READ_ONLY : RScript.Mode.READ_WRITE;
+    private static RScript.Mode mode(List<Object> args) {
+        return readOnly(args) ? RScript.Mode.READ_ONLY : RScript.Mode.READ_WRITE;
     }
 
-    /** The function's name: FCALL_RO calls only functions flagged no-writes, so the queries have their own. */
+    /** The function's name: FCALL_RO calls only functions flagged no-writes, so the read-only calls have their own. */
     private String function(boolean readOnly) {
+        return function(library, readOnly);
+    }
+
+    private static String function(String library, boolean readOnly) {
         return readOnly ? library + "_ro" : library;
     }
 
@@ -155,11 +183,11 @@ final class LuaScript {
         return "local KEYS, ARGV = KEYS, ARGV\n" + program + "return call(KEYS, ARGV)\n";
     }
 
-    /** As a library (Redisson adds the {@code #!lua name=} line), call takes them as arguments. */
-    private String asLibrary() {
+    /** As the library {@code name} (Redisson adds the {@code #!lua name=} line), call takes them as arguments. */
+    private String asLibrary(String name) {
         return "local KEYS, ARGV\n" + program
-                + "redis.register_function('" + function(false) + "', call)\n"
-                + "redis.register_function{function_name = '" + function(true) + "', callback = call, "
+                + "redis.register_function('" + function(name, false) + "', call)\n"
+                + "redis.register_function{function_name = '" + function(name, true) + "', callback = call, "
                 + "flags = { 'no-writes' }}\n";
     }
 

@@ -21,7 +21,10 @@ import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs Readstate's Lua scripts, alone or in pipelined batches, and turns Redis failures into {@link StoreUnavailable}. */
+/**
+ * Runs Readstate's Lua programs (as functions or scripts, see {@link LuaScript}), alone or in
+ * pipelined batches, and turns Redis failures into {@link StoreUnavailable}.
+ */
 final class RedisScripts {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisScripts.class);
@@ -35,6 +38,8 @@ final class RedisScripts {
     private final LuaScript shard;
     private final Runnable whenStateLost;
     private final boolean onCluster;
+    /** How many times the programs were loaded again (guarded by this): one load for the calls that found them missing together. */
+    private long reloads;
 
     /**
      * @param whenStateLost runs when a script finds that Redis lost its state (no epoch
@@ -44,20 +49,53 @@ final class RedisScripts {
         this.redisson = redisson;
         this.whenStateLost = whenStateLost;
         this.onCluster = redisson.getConfig().isClusterConfig();
-        LuaScript[] loaded = reachable(() -> {
-            boolean functions = LuaScript.functionsSupported(redisson);
-            LuaScript[] scripts = {LuaScript.channel(redisson, functions), LuaScript.shard(redisson, functions)};
-            if (functions) {
-                LOG.info("Readstate's Lua runs as Redis functions (libraries {} and {}, loaded once)",
-                        scripts[0].library(), scripts[1].library());
-            } else {
-                LOG.info("This Redis has no functions (before 7.0): Readstate's Lua runs as scripts (EVALSHA), "
-                        + "each call defining every operation again");
-            }
-            return scripts;
-        });
+        LuaScript[] loaded = reachable(() -> load(redisson));
         this.channel = loaded[0];
         this.shard = loaded[1];
+    }
+
+    /**
+     * The channel and shard programs, loaded as functions where Redis runs them, else as
+     * scripts: also when a node refuses to load the library (a cluster whose nodes are not all
+     * 7.0 or later yet, a user the FUNCTION command is not allowed to).
+     */
+    private static LuaScript[] load(RedissonClient redisson) {
+        if (LuaScript.functionsSupported(redisson)) {
+            try {
+                LuaScript[] functions = {LuaScript.channel(redisson, true), LuaScript.shard(redisson, true)};
+                LOG.info("Readstate's Lua runs as Redis functions (libraries {} and {}, loaded once)",
+                        functions[0].library(), functions[1].library());
+                return functions;
+            } catch (RedisException e) {
+                if (!LuaScript.refusesFunctions(e)) {
+                    throw e;
+                }
+                LOG.warn("Redis refused to load Readstate's function library ({}): running its Lua as scripts",
+                        e.getMessage());
+            }
+        } else {
+            LOG.info("Redis does not run functions here (before 7.0, or FUNCTION not allowed): Readstate's Lua "
+                    + "runs as scripts (EVALSHA), each call defining every operation again");
+        }
+        return new LuaScript[] {LuaScript.channel(redisson, false), LuaScript.shard(redisson, false)};
+    }
+
+    /** How many times the programs were loaded again so far: what a call saw before it was sent. */
+    private synchronized long reloads() {
+        return reloads;
+    }
+
+    /**
+     * Loads the programs again unless another call did since {@code seen}: the calls that
+     * found them missing together (every request in flight when Redis restarted) load them
+     * once, not once each ({@code FUNCTION LOAD} costs Redis about 0.7 ms).
+     */
+    private synchronized void loadAgain(long seen) {
+        if (reloads == seen) {
+            channel.load();
+            shard.load();
+            reloads++;
+        }
     }
 
     /** Whether Redis is a cluster, where a script may touch only one hash slot's keys. */
@@ -121,14 +159,15 @@ final class RedisScripts {
     }
 
     /**
-     * Runs a call against Redis. When a script is missing (a flushed script cache, a
-     * failover) or Redis lost its state, nothing of the call was applied: the scripts are
-     * loaded again or a new epoch begun, and the call sent once more. Any other Redis
-     * failure becomes {@link StoreUnavailable}.
+     * Runs a call against Redis. When the program is missing (a flushed script cache or
+     * function library, a failover, a restart) or Redis lost its state, nothing of the call was
+     * applied: the programs are loaded again or a new epoch begun, and the call sent once more.
+     * Any other Redis failure becomes {@link StoreUnavailable}.
      */
     <T> T reachable(Supplier<T> call) {
         try {
             for (int attempt = 1; ; attempt++) {
+                long seen = reloads();
                 try {
                     return call.get();
                 } catch (RedisException e) {
@@ -136,8 +175,7 @@ final class RedisScripts {
                         throw e;
                     }
                     if (LuaScript.isMissingScript(e)) {
-                        channel.load();
-                        shard.load();
+                        loadAgain(seen);
                     } else if (isStateLost(e)) {
                         whenStateLost.run();
                     } else {
@@ -165,8 +203,8 @@ final class RedisScripts {
 
     /**
      * Sends calls as one pipelined batch and answers their replies, in order. A call that
-     * failed because its node lacks the scripts or lost its state was not applied: once the
-     * scripts are loaded again or a new epoch begun, those calls alone are sent again, in
+     * failed because its node lacks the programs or lost its state was not applied: once the
+     * programs are loaded again or a new epoch begun, those calls alone are sent again, in
      * their order. The calls that succeeded are not sent again: their effects stand, and a
      * second run would answer differently (a bulk join applied twice answers "already
      * members"); on a cluster, or over shards of different epochs, a batch can fail in part.
@@ -180,6 +218,7 @@ final class RedisScripts {
         List<Integer> pending = IntStream.range(0, calls.size()).boxed().toList();
         try {
             for (int attempt = 1; ; attempt++) {
+                long seen = reloads();
                 RBatch batch = newBatch();
                 List<CompletableFuture<T>> futures = pending.stream()
                         .map(i -> calls.get(i).apply(batch).toCompletableFuture()).toList();
@@ -215,8 +254,7 @@ final class RedisScripts {
                     return replies;
                 }
                 if (scriptsMissing) {
-                    channel.load();
-                    shard.load();
+                    loadAgain(seen);
                 }
                 if (stateLost) {
                     whenStateLost.run();

@@ -10,12 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
+import org.redisson.Redisson;
+import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
 
 /**
  * The channel program answers the same run as a function library (Redis 7 and later) and
- * as a script (the form older Redis runs), and each form is loaded again once Redis forgot it.
+ * as a script (the form older Redis runs), each form is loaded again once Redis forgot it,
+ * and the calls that never write still answer while Redis refuses writes.
  */
 class LuaScriptTest {
 
@@ -77,6 +81,69 @@ class LuaScriptTest {
 
         assertThat(LuaScript.isMissingScript(missing)).as("%s", missing).isTrue();
         assertThat(program.call((String) channel.get(0), channel, List.of("channel"))).containsExactly(0L);
+    }
+
+    @Test
+    void the_calls_that_never_write_answer_while_redis_is_out_of_memory() throws Exception {
+        Process server = startPrivateRedis();
+        assumeThat(server).as("a redis-server of its own").isNotNull();
+        RedissonClient own = null;
+        try {
+            Config config = new Config();
+            config.useSingleServer().setAddress("redis://127.0.0.1:" + privatePort);
+            own = Redisson.create(config);
+            boolean functions = LuaScript.functionsSupported(own);
+            LuaScript channelProgram = LuaScript.channel(own, functions);
+            LuaScript shardProgram = LuaScript.shard(own, functions);
+            RedisKeys keys = new RedisKeys("oom:");
+            int shard = RedisKeys.shardOf(GENERAL);
+            List<Object> channel = keys.trackedChannel(GENERAL);
+            List<Object> shardKeys = keys.shardKeys(shard);
+            String routing = (String) channel.get(0);
+            own.getBucket(keys.epoch(shard), StringCodec.INSTANCE).set("1");
+            channelProgram.call(routing, channel, List.of("join", "bob", "", "1000"));
+            List<Object> pending = channelProgram.call(routing, channel, List.of("each", "pending"));
+            own.getRedisNodes(RedisNodes.SINGLE).getInstance().setConfig("maxmemory", "1");
+
+            Throwable refused = catchFailure(() -> channelProgram.call(routing, channel,
+                    List.of("message", "0000000000000000001", "alice", "2000", "0", "100")));
+
+            assertThat(refused).as("a write while out of memory").hasMessageContaining("maxmemory");
+            assertThat(pending).hasSize(1);
+            assertThat(channelProgram.call(routing, channel, List.of("each", "pending"))).isEqualTo(pending);
+            assertThat(channelProgram.call(routing, channel, List.of("member", "bob"))).element(0).isEqualTo(1L);
+            assertThat(shardProgram.call((String) shardKeys.get(0), shardKeys, List.of("dirty"))).containsExactly(1L);
+            assertThat(shardProgram.call((String) shardKeys.get(0), shardKeys, List.of("loss"))).hasSize(4);
+        } finally {
+            if (own != null) {
+                own.shutdown();
+            }
+            server.destroyForcibly().waitFor();
+        }
+    }
+
+    private int privatePort;
+
+    /** A redis-server of this test's own on a free port (null where there is no redis-server to run). */
+    private Process startPrivateRedis() throws Exception {
+        privatePort = TestRedis.freePort();
+        Process process;
+        try {
+            process = new ProcessBuilder("redis-server", "--port", Integer.toString(privatePort), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        for (int i = 0; i < 100; i++) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", privatePort)) {
+                return process;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        process.destroyForcibly();
+        return null;
     }
 
     private static Throwable catchFailure(Runnable call) {
