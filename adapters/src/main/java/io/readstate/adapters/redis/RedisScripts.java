@@ -38,8 +38,8 @@ final class RedisScripts {
     private final LuaScript shard;
     private final Runnable whenStateLost;
     private final boolean onCluster;
-    /** How many times the programs were loaded again (guarded by this): one load for the calls that found them missing together. */
-    private long reloads;
+    /** How many times the programs were loaded again (written under this object's lock, in {@link #loadAgain}). */
+    private volatile long reloads;
 
     /**
      * @param whenStateLost runs when a script finds that Redis lost its state (no epoch
@@ -78,11 +78,6 @@ final class RedisScripts {
                     + "runs as scripts (EVALSHA), each call defining every operation again");
         }
         return new LuaScript[] {LuaScript.channel(redisson, false), LuaScript.shard(redisson, false)};
-    }
-
-    /** How many times the programs were loaded again so far: what a call saw before it was sent. */
-    private synchronized long reloads() {
-        return reloads;
     }
 
     /**
@@ -167,7 +162,7 @@ final class RedisScripts {
     <T> T reachable(Supplier<T> call) {
         try {
             for (int attempt = 1; ; attempt++) {
-                long seen = reloads();
+                long seen = reloads;  // what the call saw before it was sent
                 try {
                     return call.get();
                 } catch (RedisException e) {
@@ -218,7 +213,7 @@ final class RedisScripts {
         List<Integer> pending = IntStream.range(0, calls.size()).boxed().toList();
         try {
             for (int attempt = 1; ; attempt++) {
-                long seen = reloads();
+                long seen = reloads;  // what the call saw before it was sent
                 RBatch batch = newBatch();
                 List<CompletableFuture<T>> futures = pending.stream()
                         .map(i -> calls.get(i).apply(batch).toCompletableFuture()).toList();
