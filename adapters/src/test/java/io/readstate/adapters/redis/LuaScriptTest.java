@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.readstate.domain.model.ChannelId;
+import java.io.IOException;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redisson.Redisson;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
-import org.redisson.Redisson;
-import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
@@ -29,6 +31,7 @@ class LuaScriptTest {
     static final TestRedisClient REDIS = new TestRedisClient();
 
     private final RedissonClient redisson = REDIS.client();
+    private int privatePort;
 
     /** Joins, a message mentioning bob, bob's state, a read, and the channel, one call each. */
     private List<List<Object>> aConversation(LuaScript program, RedisKeys keys) {
@@ -122,8 +125,6 @@ class LuaScriptTest {
         }
     }
 
-    private int privatePort;
-
     /** A redis-server of this test's own on a free port (null where there is no redis-server to run). */
     private Process startPrivateRedis() throws Exception {
         privatePort = TestRedis.freePort();
@@ -132,13 +133,13 @@ class LuaScriptTest {
             process = new ProcessBuilder("redis-server", "--port", Integer.toString(privatePort), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
         for (int i = 0; i < 100; i++) {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", privatePort)) {
+            try (Socket socket = new Socket("127.0.0.1", privatePort)) {
                 return process;
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 Thread.sleep(50);
             }
         }
