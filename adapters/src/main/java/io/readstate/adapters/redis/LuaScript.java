@@ -6,11 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.redisson.api.FunctionLibrary;
 import org.redisson.api.FunctionMode;
 import org.redisson.api.FunctionResult;
 import org.redisson.api.RBatch;
+import org.redisson.api.RFunction;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -35,8 +39,9 @@ import org.redisson.client.codec.StringCodec;
  * functions, which Redis otherwise keeps and replicates) a whole batch fails ("NOSCRIPT",
  * "Function not found") and can be sent again as it was. The names of a library and its
  * functions carry a hash of the library's code, as a script's SHA does, so that two versions
- * of Readstate sharing a Redis never call each other's code; a version's library stays in
- * Redis after it is gone (about 80 KB; {@code FUNCTION DELETE} removes it).
+ * of Readstate sharing a Redis never call each other's code; a starting service deletes the
+ * libraries of other versions ({@link #deleteOtherVersions}), so that they do not pile up
+ * (about 80 KB each) over upgrades.
  */
 final class LuaScript {
 
@@ -52,7 +57,11 @@ final class LuaScript {
     private static final List<String> READ_ONLY_OPERATIONS = List.of("member", "channel", "readers", "status",
             "channels_of", "pending", "dirty", "loss");
 
+    /** What ends the name of a library of this program, whatever its version: 12 hex digits. */
+    private static final Pattern OTHER_VERSION = Pattern.compile("[0-9a-f]{12}");
+
     private final RedissonClient redisson;
+    private final String kind;
     private final boolean asFunction;
     private final String program;
     private final String library;
@@ -60,9 +69,10 @@ final class LuaScript {
 
     private LuaScript(RedissonClient redisson, String kind, List<String> parts, boolean asFunction) {
         this.redisson = redisson;
+        this.kind = kind;
         this.asFunction = asFunction;
         this.program = assemble(parts);
-        this.library = "readstate_" + kind + "_" + HexFormat.of().formatHex(sha1(asLibrary("")), 0, 6);
+        this.library = libraryPrefix(kind) + HexFormat.of().formatHex(sha1(asLibrary("")), 0, 6);
         this.sha = HexFormat.of().formatHex(sha1(asScript()));  // as Redis names the script
         load();
     }
@@ -124,6 +134,26 @@ final class LuaScript {
         return library;
     }
 
+    /**
+     * Deletes this program's libraries of other versions, the ones Readstate left in Redis
+     * before an upgrade, and answers their names. A service of another version still running
+     * (during a rolling upgrade) finds its library missing at its next call and loads it
+     * again, as after a {@code FUNCTION FLUSH}; this runs only when a service starts, so two
+     * versions never delete each other's in turn.
+     */
+    List<String> deleteOtherVersions() {
+        RFunction functions = redisson.getFunction(StringCodec.INSTANCE);
+        List<String> deleted = new ArrayList<>();
+        for (FunctionLibrary other : functions.list(libraryPrefix(kind) + "*")) {
+            String name = other.getName();
+            if (!name.equals(library) && OTHER_VERSION.matcher(name.substring(libraryPrefix(kind).length())).matches()) {
+                functions.delete(name);
+                deleted.add(name);
+            }
+        }
+        return deleted;
+    }
+
     /** Queues one call on {@code batch}; {@code args.get(0)} names the operation. */
     RFuture<List<Object>> callAsync(RBatch batch, String routingKey, List<Object> keys, List<Object> args) {
         if (asFunction) {
@@ -167,6 +197,11 @@ final class LuaScript {
 
     private static RScript.Mode mode(List<Object> args) {
         return readOnly(args) ? RScript.Mode.READ_ONLY : RScript.Mode.READ_WRITE;
+    }
+
+    /** The names of a program's libraries begin with this; a hash of the library's code ends them. */
+    private static String libraryPrefix(String kind) {
+        return "readstate_" + kind + "_";
     }
 
     /** The function's name: FCALL_RO calls only functions flagged no-writes, so the read-only calls have their own. */

@@ -65,6 +65,7 @@ final class RedisScripts {
                 LuaScript[] functions = {LuaScript.channel(redisson, true), LuaScript.shard(redisson, true)};
                 LOG.info("Readstate's Lua runs as Redis functions (libraries {} and {}, loaded once)",
                         functions[0].library(), functions[1].library());
+                deleteOtherVersions(functions);
                 return functions;
             } catch (RedisException e) {
                 if (!LuaScript.refusesFunctions(e)) {
@@ -78,6 +79,21 @@ final class RedisScripts {
                     + "runs as scripts (EVALSHA), each call defining every operation again");
         }
         return new LuaScript[] {LuaScript.channel(redisson, false), LuaScript.shard(redisson, false)};
+    }
+
+    /** Deletes the libraries earlier versions of Readstate left in Redis; a failure only leaves them there. */
+    private static void deleteOtherVersions(LuaScript[] programs) {
+        for (LuaScript program : programs) {
+            try {
+                List<String> deleted = program.deleteOtherVersions();
+                if (!deleted.isEmpty()) {
+                    LOG.info("Deleted the function libraries of other Readstate versions from Redis: {}", deleted);
+                }
+            } catch (RedisException e) {
+                LOG.warn("Could not delete the function libraries of other Readstate versions from Redis ({}); "
+                        + "they stay there", e.getMessage());
+            }
+        }
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.Redisson;
+import org.redisson.api.FunctionLibrary;
 import org.redisson.api.RBatch;
+import org.redisson.api.RFunction;
 import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
@@ -21,7 +23,8 @@ import org.redisson.config.Config;
 /**
  * The channel program answers the same run as a function library (Redis 7 and later) and
  * as a script (the form older Redis runs), each form is loaded again once Redis forgot it,
- * and the calls that never write still answer while Redis refuses writes.
+ * the calls that never write still answer while Redis refuses writes, and a starting service
+ * deletes the libraries older versions left.
  */
 class LuaScriptTest {
 
@@ -117,6 +120,35 @@ class LuaScriptTest {
             assertThat(channelProgram.call(routing, channel, List.of("member", "bob"))).element(0).isEqualTo(1L);
             assertThat(shardProgram.call((String) shardKeys.get(0), shardKeys, List.of("dirty"))).containsExactly(1L);
             assertThat(shardProgram.call((String) shardKeys.get(0), shardKeys, List.of("loss"))).hasSize(4);
+        } finally {
+            if (own != null) {
+                own.shutdown();
+            }
+            server.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void a_starting_service_deletes_the_libraries_of_other_versions() throws Exception {
+        Process server = startPrivateRedis();
+        assumeThat(server).as("a redis-server of its own").isNotNull();
+        RedissonClient own = null;
+        try {
+            Config config = new Config();
+            config.useSingleServer().setAddress("redis://127.0.0.1:" + privatePort);
+            own = Redisson.create(config);
+            assumeThat(LuaScript.functionsSupported(own)).as("this Redis runs functions (7.0 and later)").isTrue();
+            RFunction functions = own.getFunction(StringCodec.INSTANCE);
+            for (String name : List.of("readstate_channel_0123456789ab", "readstate_shard_0123456789ab",
+                    "readstate_channel_mine", "someone_else")) {
+                functions.load(name, "redis.register_function('" + name + "', function() return 1 end)");
+            }
+
+            new RedisScripts(own, () -> { });
+
+            assertThat(functions.list().stream().map(FunctionLibrary::getName)).containsExactlyInAnyOrder(
+                    LuaScript.channel(own, true).library(), LuaScript.shard(own, true).library(),
+                    "readstate_channel_mine", "someone_else");
         } finally {
             if (own != null) {
                 own.shutdown();
