@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -28,6 +30,10 @@ import redis.embedded.RedisServer;
 public final class TestRedis {
 
     private static String url;
+    /** Whether the Redis outlives this JVM (given, or the machine's own), so that its test keys must be deleted. */
+    private static boolean outlivesTests;
+    /** Every prefix handed out in this JVM. */
+    private static final List<String> PREFIXES = new ArrayList<>();
 
     private TestRedis() {
     }
@@ -39,9 +45,40 @@ public final class TestRedis {
         return url;
     }
 
-    /** A key prefix no other test run uses. */
-    public static String uniquePrefix() {
-        return "test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    /**
+     * A key prefix no other test run uses. Its keys on the shared Redis are deleted when the
+     * test JVM exits: a test run left about 1,600 keys behind before.
+     */
+    public static synchronized String uniquePrefix() {
+        String prefix = "test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        if (PREFIXES.isEmpty() && !onCluster()) {  // a cluster's nodes go with the JVM
+            Runtime.getRuntime().addShutdownHook(new Thread(TestRedis::deletePrefixedKeys, "delete-test-keys"));
+        }
+        PREFIXES.add(prefix);
+        return prefix;
+    }
+
+    private static void deletePrefixedKeys() {
+        List<String> prefixes;
+        synchronized (TestRedis.class) {
+            if (url == null || !outlivesTests) {
+                return;
+            }
+            prefixes = List.copyOf(PREFIXES);
+        }
+        RedissonClient client = null;
+        try {
+            client = newClient();
+            for (String prefix : prefixes) {
+                client.getKeys().deleteByPattern(prefix + "*");
+            }
+        } catch (RuntimeException e) {
+            System.err.println("could not delete the test keys from " + url + ": " + e.getMessage());
+        } finally {
+            if (client != null) {
+                client.shutdown();
+            }
+        }
     }
 
     public static RedissonClient newClient() {
@@ -62,9 +99,11 @@ public final class TestRedis {
     private static String locate() {
         String given = System.getenv("READSTATE_TEST_REDIS_URL");
         if (given != null && !given.isBlank()) {
+            outlivesTests = true;
             return given;
         }
         if (answers("127.0.0.1", 6379)) {
+            outlivesTests = true;
             return "redis://127.0.0.1:6379";
         }
         if (DockerClientFactory.instance().isDockerAvailable()) {
