@@ -31,10 +31,13 @@ final class Cells {
 
     static String maxRate(RateSearch.Outcome search) {
         String strict = search.maxSustained() > 0 ? "**" + number(search.maxSustained()) + "**"
-                : "none ≥ " + number(search.firstFailed()) + "/s";
-        String loose = search.capacity() > 0 ? number(search.capacity())
-                : "none ≥ " + number(search.capacityFailed()) + "/s";
-        return strict + " (" + loose + ")";
+                : rate(0, search.firstFailed());
+        return strict + " (" + rate(search.capacity(), search.capacityFailed()) + ")";
+    }
+
+    /** The highest rate held under a limit, or, when none was, the lowest rate tried (which missed it). */
+    static String rate(double held, double lowestMissed) {
+        return held > 0 ? number(held) : "none ≥ " + number(lowestMissed) + "/s";
     }
 
     static String latency(TransportFigures figures) {

@@ -53,17 +53,14 @@ public final class Goals {
 
     private static void compare(List<String> measured, List<String> verdicts, String how, TransportFigures behind,
                                 TransportFigures through) {
-        double strict = times(STRICT.applyAsDouble(behind.search()), STRICT.applyAsDouble(through.search()));
-        double loose = times(LOOSE.applyAsDouble(behind.search()), LOOSE.applyAsDouble(through.search()));
+        RateSearch.Outcome b = behind.search();
+        RateSearch.Outcome t = through.search();
+        Ratio strict = Ratio.of(b.maxSustained(), t.maxSustained(), t.firstFailed());
+        Ratio loose = Ratio.of(b.capacity(), t.capacity(), t.capacityFailed());
         measured.add(String.format(Locale.ROOT, "%s: %s / %s = %s at p99 < 10 ms, %s / %s = %s at p99 < 100 ms", how,
-                Cells.number(behind.search().maxSustained()), Cells.number(through.search().maxSustained()), x(strict),
-                Cells.number(behind.search().capacity()), Cells.number(through.search().capacity()), x(loose)));
-        verdicts.add(how + ", " + Goal.verdict(comparable(strict) && strict >= 20, comparable(loose) && loose >= 20));
-    }
-
-    /** A ratio against a system that sustained nothing is no evidence either way. */
-    private static boolean comparable(double ratio) {
-        return !Double.isNaN(ratio) && !Double.isInfinite(ratio);
+                Cells.number(b.maxSustained()), Cells.number(t.maxSustained()), strict.times(),
+                Cells.number(b.capacity()), Cells.number(t.capacity()), loose.times()));
+        verdicts.add(how + ", " + Goal.verdict(strict.atLeast(20), loose.atLeast(20)));
     }
 
     private static Goal flatOverSize(Results results) {
@@ -73,12 +70,14 @@ public final class Goals {
         if (small.isEmpty() || large.isEmpty()) {
             return new Goal(target, "not measured", Goal.verdict(false));
         }
-        double strict = times(large.get().messagesPerSecond(), small.get().messagesPerSecond());
-        double loose = times(large.get().capacity(), small.get().capacity());
+        SweepPoint l = large.get();
+        SweepPoint s = small.get();
+        Ratio strict = Ratio.of(l.messagesPerSecond(), s.messagesPerSecond(), s.firstFailed());
+        Ratio loose = Ratio.of(l.capacity(), s.capacity(), s.capacityFailed());
         return new Goal(target, String.format(Locale.ROOT, "p99 < 10 ms: %s / %s messages/s = %s; p99 < 100 ms: %s / %s = %s",
-                Cells.number(large.get().messagesPerSecond()), Cells.number(small.get().messagesPerSecond()),
-                percent(strict), Cells.number(large.get().capacity()), Cells.number(small.get().capacity()),
-                percent(loose)), Goal.verdict(comparable(strict) && strict >= 0.8, comparable(loose) && loose >= 0.8));
+                Cells.number(l.messagesPerSecond()), Cells.number(s.messagesPerSecond()), strict.percent(),
+                Cells.number(l.capacity()), Cells.number(s.capacity()), loose.percent()),
+                Goal.verdict(strict.atLeast(0.8), loose.atLeast(0.8)));
     }
 
     private static Goal againstPerMember(Results results) {
@@ -88,13 +87,15 @@ public final class Goals {
         if (behind.isEmpty() || peer.isEmpty()) {
             return new Goal(target, "not measured", Goal.verdict(false));
         }
-        double strict = times(behind.get().messagesPerSecond(), peer.get().messagesPerSecond());
-        double loose = times(behind.get().capacity(), peer.get().capacity());
+        SweepPoint b = behind.get();
+        SweepPoint p = peer.get();
+        Ratio strict = Ratio.of(b.messagesPerSecond(), p.messagesPerSecond(), p.firstFailed());
+        Ratio loose = Ratio.of(b.capacity(), p.capacity(), p.capacityFailed());
         return new Goal(target, String.format(Locale.ROOT, "p99 < 10 ms: %s / %s = %s; p99 < 100 ms: %s / %s = %s "
                         + "(write-behind through HTTP /v1/events, the peer in-process)",
-                Cells.number(behind.get().messagesPerSecond()), Cells.number(peer.get().messagesPerSecond()), x(strict),
-                Cells.number(behind.get().capacity()), Cells.number(peer.get().capacity()), x(loose)),
-                Goal.verdict(comparable(strict) && strict >= 100, comparable(loose) && loose >= 100));
+                Cells.number(b.messagesPerSecond()), Cells.number(p.messagesPerSecond()), strict.times(),
+                Cells.number(b.capacity()), Cells.number(p.capacity()), loose.times()),
+                Goal.verdict(strict.atLeast(100), loose.atLeast(100)));
     }
 
     private static Goal throughEvents(Optional<TransportFigures> batch) {
@@ -138,13 +139,43 @@ public final class Goals {
                 l.matchesReport() ? "matches" : "does not match"), Goal.verdict(l.lost() <= oneInterval && l.matchesReport()));
     }
 
-    private static double times(double a, double b) {
-        return b == 0 ? (a > 0 ? Double.POSITIVE_INFINITY : Double.NaN) : a / b;
-    }
+    /**
+     * One rate over another's. A system that held no rate under a limit held less than the
+     * lowest rate it missed it at (the search halves down to the lowest rate a step can tell
+     * anything from), so the ratio is then a lower bound: the rate over that one. With no rate
+     * on either side, or none missed to bound it by, there is no ratio.
+     */
+    private record Ratio(double value, boolean lowerBound, double otherMissedAt) {
 
-    private static String x(double ratio) {
-        return Double.isNaN(ratio) ? "n/a" : Double.isInfinite(ratio) ? "∞ (the other sustained none)"
-                : String.format(Locale.ROOT, "%.1f×", ratio);
+        static Ratio of(double rate, double other, double otherMissedAt) {
+            if (other > 0) {
+                return new Ratio(rate / other, false, 0);
+            }
+            if (rate > 0 && otherMissedAt > 0) {
+                return new Ratio(rate / otherMissedAt, true, otherMissedAt);
+            }
+            return new Ratio(Double.NaN, false, 0);
+        }
+
+        boolean atLeast(double wanted) {
+            return !Double.isNaN(value) && value >= wanted;
+        }
+
+        String times() {
+            return describe(String.format(Locale.ROOT, "%.1f×", value));
+        }
+
+        String percent() {
+            return describe(String.format(Locale.ROOT, "%.0f%%", value * 100));
+        }
+
+        private String describe(String figure) {
+            if (Double.isNaN(value)) {
+                return "n/a";
+            }
+            return lowerBound ? "> " + figure + " (the other held none down to " + Cells.number(otherMissedAt) + "/s)"
+                    : figure;
+        }
     }
 
     private static String percent(double share) {

@@ -105,8 +105,10 @@ public final class ResultsTable {
             table.append("| ").append(Cells.number(size)).append(" |");
             for (String system : systems) {
                 Optional<SweepPoint> point = results.sweepPoint(system, size);
-                table.append(' ').append(point.map(p -> Cells.number(p.messagesPerSecond())).orElse(Cells.NOT_MEASURED))
-                        .append(" | ").append(point.map(p -> Cells.number(p.capacity())).orElse(Cells.NOT_MEASURED))
+                table.append(' ').append(point.map(p -> Cells.rate(p.messagesPerSecond(), p.firstFailed()))
+                                .orElse(Cells.NOT_MEASURED))
+                        .append(" | ").append(point.map(p -> Cells.rate(p.capacity(), p.capacityFailed()))
+                                .orElse(Cells.NOT_MEASURED))
                         .append(" |");
             }
             table.append('\n');

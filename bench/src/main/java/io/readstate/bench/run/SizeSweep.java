@@ -62,7 +62,8 @@ public final class SizeSweep {
             harness.warmUp(label, messages, perRequest, target, harness.profile().sweepWarmup());
             harness.progress().say("%s: searching", label);
             RateSearch.Outcome outcome = harness.search(label, messages, perRequest, start, target);
-            points.add(new SweepPoint(name, size, channels, outcome.maxSustained(), outcome.capacity()));
+            points.add(new SweepPoint(name, size, channels, outcome.maxSustained(), outcome.capacity(),
+                    outcome.firstFailed(), outcome.capacityFailed()));
             harness.progress().say("%s: %,.0f messages/s with p99 < 10 ms, %,.0f with p99 < 100 ms", label,
                     outcome.maxSustained(), outcome.capacity());
             start = (outcome.capacity() > 0 ? outcome.capacity() : outcome.capacityFailed()) / 4;

@@ -21,18 +21,31 @@ class GoalsTest {
     }
 
     @Test
-    void a_peer_that_sustained_nothing_proves_no_ratio() {
-        Goal goal = perMemberGoal(new SweepPoint("write-behind", 1_000, 50, 1_000, 4_000),
-                new SweepPoint("per-member counters", 1_000, 50, 0, 279));
+    void a_peer_that_held_no_rate_bounds_the_ratio_by_the_lowest_rate_it_missed() {
+        Goal bounded = perMemberGoal(new SweepPoint("write-behind", 1_000, 50, 1_000, 4_000, 2_000, 8_000),
+                new SweepPoint("per-member counters", 1_000, 50, 0, 279, 5, 400));
+        Goal tooLoose = perMemberGoal(new SweepPoint("write-behind", 1_000, 50, 1_000, 4_000, 2_000, 8_000),
+                new SweepPoint("per-member counters", 1_000, 50, 0, 279, 50, 400));
 
-        assertThat(goal.measured()).contains("1,000 / 0 = ∞ (the other sustained none)");
+        assertThat(bounded.measured()).contains("1,000 / 0 = > 200.0× (the other held none down to 5/s)");
+        assertThat(bounded.verdict()).isEqualTo("p99 < 10 ms: yes; p99 < 100 ms: **no**");
+        assertThat(tooLoose.measured()).contains("1,000 / 0 = > 20.0× (the other held none down to 50/s)");
+        assertThat(tooLoose.verdict()).isEqualTo("p99 < 10 ms: **no**; p99 < 100 ms: **no**");
+    }
+
+    @Test
+    void no_rate_on_either_side_is_no_ratio() {
+        Goal goal = perMemberGoal(new SweepPoint("write-behind", 1_000, 50, 0, 4_000, 500, 8_000),
+                new SweepPoint("per-member counters", 1_000, 50, 0, 279, 5, 400));
+
+        assertThat(goal.measured()).contains("p99 < 10 ms: 0 / 0 = n/a");
         assertThat(goal.verdict()).isEqualTo("p99 < 10 ms: **no**; p99 < 100 ms: **no**");
     }
 
     @Test
     void a_ratio_of_a_hundred_meets_the_target() {
-        Goal goal = perMemberGoal(new SweepPoint("write-behind", 1_000, 50, 10_000, 30_000),
-                new SweepPoint("per-member counters", 1_000, 50, 100, 400));
+        Goal goal = perMemberGoal(new SweepPoint("write-behind", 1_000, 50, 10_000, 30_000, 12_000, 40_000),
+                new SweepPoint("per-member counters", 1_000, 50, 100, 400, 120, 500));
 
         assertThat(goal.verdict()).isEqualTo("p99 < 10 ms: yes; p99 < 100 ms: **no**");
     }
