@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The issue's targets, checked against what a run measured. Throughput targets are
@@ -18,9 +17,6 @@ import java.util.function.ToDoubleFunction;
  * 100 ms; a target whose figures are missing is not met.
  */
 public final class Goals {
-
-    private static final ToDoubleFunction<RateSearch.Outcome> STRICT = RateSearch.Outcome::maxSustained;
-    private static final ToDoubleFunction<RateSearch.Outcome> LOOSE = RateSearch.Outcome::capacity;
 
     private Goals() {
     }
