@@ -34,7 +34,6 @@ class LuaScriptTest {
     static final TestRedisClient REDIS = new TestRedisClient();
 
     private final RedissonClient redisson = REDIS.client();
-    private int privatePort;
 
     /** Joins, a message mentioning bob, bob's state, a read, and the channel, one call each. */
     private List<List<Object>> aConversation(LuaScript program, RedisKeys keys) {
@@ -91,13 +90,7 @@ class LuaScriptTest {
 
     @Test
     void the_calls_that_never_write_answer_while_redis_is_out_of_memory() throws Exception {
-        Process server = startPrivateRedis();
-        assumeThat(server).as("a redis-server of its own").isNotNull();
-        RedissonClient own = null;
-        try {
-            Config config = new Config();
-            config.useSingleServer().setAddress("redis://127.0.0.1:" + privatePort);
-            own = Redisson.create(config);
+        onPrivateRedis(own -> {
             boolean functions = LuaScript.functionsSupported(own);
             LuaScript channelProgram = LuaScript.channel(own, functions);
             LuaScript shardProgram = LuaScript.shard(own, functions);
@@ -120,23 +113,12 @@ class LuaScriptTest {
             assertThat(channelProgram.call(routing, channel, List.of("member", "bob"))).element(0).isEqualTo(1L);
             assertThat(shardProgram.call((String) shardKeys.get(0), shardKeys, List.of("dirty"))).containsExactly(1L);
             assertThat(shardProgram.call((String) shardKeys.get(0), shardKeys, List.of("loss"))).hasSize(4);
-        } finally {
-            if (own != null) {
-                own.shutdown();
-            }
-            server.destroyForcibly().waitFor();
-        }
+        });
     }
 
     @Test
     void a_starting_service_deletes_the_libraries_of_other_versions() throws Exception {
-        Process server = startPrivateRedis();
-        assumeThat(server).as("a redis-server of its own").isNotNull();
-        RedissonClient own = null;
-        try {
-            Config config = new Config();
-            config.useSingleServer().setAddress("redis://127.0.0.1:" + privatePort);
-            own = Redisson.create(config);
+        onPrivateRedis(own -> {
             assumeThat(LuaScript.functionsSupported(own)).as("this Redis runs functions (7.0 and later)").isTrue();
             RFunction functions = own.getFunction(StringCodec.INSTANCE);
             for (String name : List.of("readstate_channel_0123456789ab", "readstate_shard_0123456789ab",
@@ -149,6 +131,24 @@ class LuaScriptTest {
             assertThat(functions.list().stream().map(FunctionLibrary::getName)).containsExactlyInAnyOrder(
                     LuaScript.channel(own, true).library(), LuaScript.shard(own, true).library(),
                     "readstate_channel_mine", "someone_else");
+        });
+    }
+
+    private interface OnRedis {
+        void run(RedissonClient redisson) throws Exception;
+    }
+
+    /** Runs {@code test} with a client of a redis-server of its own, stopped afterwards (skipped where none runs). */
+    private static void onPrivateRedis(OnRedis test) throws Exception {
+        int port = TestRedis.freePort();
+        Process server = startPrivateRedis(port);
+        assumeThat(server).as("a redis-server of its own").isNotNull();
+        RedissonClient own = null;
+        try {
+            Config config = new Config();
+            config.useSingleServer().setAddress("redis://127.0.0.1:" + port);
+            own = Redisson.create(config);
+            test.run(own);
         } finally {
             if (own != null) {
                 own.shutdown();
@@ -157,19 +157,18 @@ class LuaScriptTest {
         }
     }
 
-    /** A redis-server of this test's own on a free port (null where there is no redis-server to run). */
-    private Process startPrivateRedis() throws Exception {
-        privatePort = TestRedis.freePort();
+    /** A redis-server on {@code port} (null where there is no redis-server to run). */
+    private static Process startPrivateRedis(int port) throws Exception {
         Process process;
         try {
-            process = new ProcessBuilder("redis-server", "--port", Integer.toString(privatePort), "--bind", "127.0.0.1",
+            process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             return null;
         }
         for (int i = 0; i < 100; i++) {
-            try (Socket socket = new Socket("127.0.0.1", privatePort)) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
                 return process;
             } catch (IOException notYet) {
                 Thread.sleep(50);
