@@ -21,7 +21,7 @@ import java.util.zip.CRC32;
  * <p>The shard count is part of the layout: changing it moves every key. Ids cannot
  * contain braces, and neither can the prefix, so a tag never ends early.
  */
-public record RedisKeys(String prefix) {
+public final class RedisKeys {
 
     /** Shards, hence hash slots in use; spread evenly enough over any realistic number of masters. */
     public static final int SHARDS = 128;
@@ -31,10 +31,31 @@ public record RedisKeys(String prefix) {
             "meta", "messages", "mention-all", "mentioned-by-message", "mentions", "members", "read-index");
     private static final List<String> CHANNEL_TRACKING_KEYS = List.of("dirty", "dirty-since", "flushing");
 
-    public RedisKeys {
+    private final String prefix;
+    /**
+     * Each shard's {@link #shardKeys}, named once: every event's script call names four of
+     * them and its epoch and recovery mark, and building them afresh each time took a few
+     * percent of a request's CPU.
+     */
+    private final List<List<Object>> shardKeys;
+
+    public RedisKeys(String prefix) {
         if (prefix == null || prefix.contains("{") || prefix.contains("}")) {
             throw new IllegalArgumentException("a key prefix may not contain braces: " + prefix);
         }
+        this.prefix = prefix;
+        List<List<Object>> byShard = new ArrayList<>(SHARDS);
+        for (int shard = 0; shard < SHARDS; shard++) {
+            byShard.add(List.of(shardKey(shard, "dirty-index"), shardKey(shard, "backlog"), shardKey(shard, "claims"),
+                    shardKey(shard, "claim-owners"), shardKey(shard, "epoch"), shardKey(shard, "recovering"),
+                    shardKey(shard, "last-loss")));
+        }
+        this.shardKeys = List.copyOf(byShard);
+    }
+
+    /** What goes before every key of this layout. */
+    public String prefix() {
+        return prefix;
     }
 
     /** The shard a channel belongs to. */
@@ -60,21 +81,24 @@ public record RedisKeys(String prefix) {
     private List<Object> channelKeys(ChannelId channelId, boolean tracked) {
         int shard = shardOf(channelId);
         String base = channelBase(channelId, shard);
+        List<Object> ofShard = shardKeys(shard);
         List<Object> keys = new ArrayList<>(16);
-        CHANNEL_KEYS.forEach(suffix -> keys.add(base + suffix));
-        keys.add(epoch(shard));
-        keys.add(recovering(shard));
+        for (String suffix : CHANNEL_KEYS) {
+            keys.add(base + suffix);
+        }
+        keys.addAll(ofShard.subList(4, 6));  // epoch, recovering
         if (tracked) {
-            CHANNEL_TRACKING_KEYS.forEach(suffix -> keys.add(base + suffix));
-            keys.addAll(shardKeys(shard).subList(0, 4));  // dirty index, backlog, claims, claim owners
+            for (String suffix : CHANNEL_TRACKING_KEYS) {
+                keys.add(base + suffix);
+            }
+            keys.addAll(ofShard.subList(0, 4));  // dirty index, backlog, claims, claim owners
         }
         return keys;
     }
 
     /** KEYS[1..7] of the shard script. */
     public List<Object> shardKeys(int shard) {
-        return List.of(dirtyIndex(shard), shardKey(shard, "backlog"), shardKey(shard, "claims"),
-                shardKey(shard, "claim-owners"), epoch(shard), recovering(shard), shardKey(shard, "last-loss"));
+        return shardKeys.get(shard);
     }
 
     /** KEYS[1..8] of the shard script's {@code channels_of}: the user's shard's keys, then the user's list of channels. */
@@ -86,11 +110,7 @@ public record RedisKeys(String prefix) {
 
     /** Set when this shard's state began; its absence means the node holding the shard lost it. */
     public String epoch(int shard) {
-        return shardKey(shard, "epoch");
-    }
-
-    private String recovering(int shard) {
-        return shardKey(shard, "recovering");
+        return (String) shardKeys(shard).get(4);
     }
 
     public String channelMeta(ChannelId channelId) {
@@ -102,7 +122,7 @@ public record RedisKeys(String prefix) {
     }
 
     public String dirtyIndex(int shard) {
-        return shardKey(shard, "dirty-index");
+        return (String) shardKeys(shard).get(0);
     }
 
     /** The flusher's statistics: the one key shared by all shards, written once per flush. */
