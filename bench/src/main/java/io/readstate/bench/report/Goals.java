@@ -2,7 +2,9 @@ package io.readstate.bench.report;
 
 import io.readstate.bench.load.RateSearch;
 import io.readstate.bench.measure.Loss;
+import io.readstate.bench.run.ModeBench;
 import io.readstate.bench.run.Results;
+import io.readstate.bench.run.Sustained;
 import io.readstate.bench.run.SweepPoint;
 import io.readstate.bench.run.SystemFigures;
 import io.readstate.bench.run.TransportFigures;
@@ -27,7 +29,7 @@ public final class Goals {
         goals.add(againstWriteThrough(behind, results.system("write-through")));
         goals.add(flatOverSize(results));
         goals.add(againstPerMember(results));
-        goals.add(throughEvents(behind.flatMap(SystemFigures::batch)));
+        goals.add(throughEvents(behind.flatMap(SystemFigures::batch), results.largeBatches()));
         goals.add(singleRequests(behind));
         goals.add(loss(behind.flatMap(SystemFigures::loss), results.flushInterval().toMillis()));
         return goals;
@@ -94,17 +96,32 @@ public final class Goals {
                 Goal.verdict(strict.atLeast(100), loose.atLeast(100)));
     }
 
-    private static Goal throughEvents(Optional<TransportFigures> batch) {
+    /** Met under a limit when either batch size held 100,000 events/s under it. */
+    private static Goal throughEvents(Optional<TransportFigures> batch, Optional<Sustained> largeBatches) {
         String target = "through /v1/events ≥ 100,000 events/s";
-        if (batch.isEmpty()) {
+        List<String> measured = new ArrayList<>();
+        List<RateSearch.Outcome> searches = new ArrayList<>();
+        batch.map(TransportFigures::search).ifPresent(search -> {
+            measured.add(eventsPerRequest(ModeBench.BATCH, search));
+            searches.add(search);
+        });
+        largeBatches.map(Sustained::search).ifPresent(search -> {
+            measured.add(eventsPerRequest(ModeBench.LARGE_BATCH, search));
+            searches.add(search);
+        });
+        if (searches.isEmpty()) {
             return new Goal(target, "not measured", Goal.verdict(false));
         }
-        RateSearch.Outcome search = batch.get().search();
-        return new Goal(target, String.format(Locale.ROOT, "write-behind: %s events/s at p99 < 10 ms (%s of the target), "
-                        + "%s at p99 < 100 ms (%s)", Cells.number(search.maxSustained()),
+        return new Goal(target, "write-behind, " + String.join("; ", measured),
+                Goal.verdict(searches.stream().anyMatch(s -> s.maxSustained() >= 100_000),
+                        searches.stream().anyMatch(s -> s.capacity() >= 100_000)));
+    }
+
+    private static String eventsPerRequest(int events, RateSearch.Outcome search) {
+        return String.format(Locale.ROOT, "%d events per request: %s events/s at p99 < 10 ms (%s of the target), %s at "
+                        + "p99 < 100 ms (%s)", events, Cells.number(search.maxSustained()),
                 percent(search.maxSustained() / 100_000), Cells.number(search.capacity()),
-                percent(search.capacity() / 100_000)),
-                Goal.verdict(search.maxSustained() >= 100_000, search.capacity() >= 100_000));
+                percent(search.capacity() / 100_000));
     }
 
     private static Goal singleRequests(Optional<SystemFigures> behind) {

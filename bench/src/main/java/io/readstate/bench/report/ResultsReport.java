@@ -49,6 +49,7 @@ public final class ResultsReport {
 
                 %s
                 %s
+                %s
                 ## The floor: this load generator against `GET /ping`
 
                 The service's admin `/ping` (no Redis, no PostgreSQL, no JSON) driven by the same generator and HTTP
@@ -69,7 +70,7 @@ public final class ResultsReport {
                 %s""", results.profile().name(), machine.date().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), results.took().toMinutes(), results.took().toSecondsPart(),
                 machine.describeLine(), machine.java(), machine.redis(), "(the machine's, on 127.0.0.1:5432)",
                 machine.loadBefore(), machine.loadAfter(), results.population(), ResultsTable.comparison(results),
-                Method.notes(results), ResultsTable.floor(results), ModeBench.BATCH,
+                ResultsTable.largeBatches(results), Method.notes(results), ResultsTable.floor(results), ModeBench.BATCH,
                 results.profile().sweepWarmup().toMillis() / 1e3, ResultsTable.sweep(results), ResultsTable.goals(goals), problems(results));
     }
 

@@ -45,6 +45,22 @@ public final class ResultsTable {
         return table.toString();
     }
 
+    /**
+     * Write-behind through /v1/events with {@link ModeBench#LARGE_BATCH} events per request:
+     * the same search and latency run as the table's rows, without their other columns.
+     */
+    public static String largeBatches(Results results) {
+        return results.largeBatches().map(large -> {
+            Latency latency = large.halfRate().latency();
+            return String.format(Locale.ROOT, "%nWrite-behind through `/v1/events` with %d events per request (the same mix "
+                            + "of messages and reads; a gateway sending tens of thousands of events a second gathers that "
+                            + "many in 5 to 10 ms): max sustained %s events/s, p99 < 10 ms (p99 < 100 ms in brackets); "
+                            + "p50 / p99 / p99.9 latency %.2f / %.2f / %.2f ms at %s/s.%n", ModeBench.LARGE_BATCH,
+                    Cells.maxRate(large.search()), latency.p50(), latency.p99(), latency.p999(),
+                    Cells.number(large.halfRate().targetRate()));
+        }).orElse("");
+    }
+
     private static List<String> cells(SystemFigures system) {
         return List.of(Cells.perMember(system.memory()), Cells.perMessage(system.memory()), Cells.loss(system.loss()),
                 Cells.rebuild(system.rebuild()));

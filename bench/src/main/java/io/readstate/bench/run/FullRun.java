@@ -11,7 +11,9 @@ import io.readstate.bench.measure.RebuildTest;
 import io.readstate.bench.measure.Rebuild;
 import io.readstate.bench.measure.RedisCeiling;
 import io.readstate.bench.report.Machine;
+import io.readstate.bench.workload.Mix;
 import io.readstate.bench.workload.Population;
+import io.readstate.bench.workload.Workload;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -66,6 +68,9 @@ public final class FullRun {
             // started, it measured their compilers (p99 15.7 ms at 1,000 pings/s, against 0.4 to 0.7 ms alone).
             List<FloorStep> floor = harness.floor(behind.admin().ping(), Optional.of(behind.process()));
             SystemFigures writeBehind = modes.run(behind, behindRedis, Optional.of(behindDb), population);
+            Sustained largeBatches = harness.sustained("write-behind, /v1/events x" + ModeBench.LARGE_BATCH,
+                    new Workload(population, Mix.CHAT, 1).withMix(Mix.CHAT_EVENTS, 2), ModeBench.LARGE_BATCH, 10_000,
+                    behind.api());
             sweep.addAll(new SizeSweep(harness).writeBehind(behind));
             if (profile.rebuildMemberships() > 0) {
                 Rebuild rebuild = new RebuildTest(progress).run(behind, behindRedis, behindDb,
@@ -88,7 +93,7 @@ public final class FullRun {
             sweep.addAll(peer.sweep());
             return new Results(profile, machine.finished(), describe(population), floor, systems, sweep,
                     Optional.of(redisCeiling), Optional.of(postgresCeiling), harness.steps(), checks.problems(),
-                    Duration.ofNanos(System.nanoTime() - started), infra.flushInterval());
+                    Duration.ofNanos(System.nanoTime() - started), infra.flushInterval(), Optional.of(largeBatches));
         }
     }
 

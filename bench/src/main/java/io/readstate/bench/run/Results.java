@@ -9,12 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything one run measured, for the table, the charts and the targets. */
+/**
+ * Everything one run measured, for the table, the charts and the targets; {@code largeBatches}
+ * is write-behind (or the service at a URL) through {@code /v1/events} with
+ * {@link ModeBench#LARGE_BATCH} events per request.
+ */
 public record Results(Profile profile, Machine machine, String population, List<FloorStep> floor,
                       List<SystemFigures> systems,
                       List<SweepPoint> sweep, Optional<RedisCeiling.Rates> redisCeiling,
                       Optional<PostgresCeiling.Rate> postgresCeiling, List<StepResult> steps, List<String> problems,
-                      Duration took, Duration flushInterval) {
+                      Duration took, Duration flushInterval, Optional<Sustained> largeBatches) {
 
     public Optional<SystemFigures> system(String name) {
         return systems.stream().filter(s -> s.system().equals(name)).findFirst();
