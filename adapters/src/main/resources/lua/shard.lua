@@ -81,8 +81,14 @@ ops.begin_epoch = function()
     return { 1 }
 end
 
--- ARGV: 'end_recovery'. Every channel of the shard is rebuilt. Returns { 1 } when recovery was on.
+-- ARGV: 'end_recovery', epochId. Every channel of the shard is rebuilt in that epoch. Returns { 1 }
+-- when recovery was on and is now over, { 0 } when it was not on (another pass ended it); { -1 }
+-- when the shard lost its state again meanwhile (another epoch): the channels rebuilt before that
+-- were lost with it, so the recovery goes on.
 ops.end_recovery = function()
+    if redis.call('GET', EPOCH) ~= ARGV[2] then
+        return { -1 }
+    end
     return { redis.call('DEL', RECOVERING) }
 end
 

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -144,6 +146,9 @@ public final class RedisRecovery {
      * Rebuilds every channel of the shards being recovered that is not rebuilt yet, page by
      * page, then gives their users back the channels of other shards, then ends the
      * recovery of those shards. Returns the channels gone through (0 when nothing was lost).
+     * A shard that lost its state again during the pass (a new epoch since the pass began)
+     * stays in recovery: the channels this pass rebuilt there before were lost again, and
+     * the next pass (or their first use) rebuilds them.
      */
     public long rebuildAll() {
         if (durable.isEmpty()) {
@@ -159,6 +164,7 @@ public final class RedisRecovery {
         if (lost.isEmpty()) {
             return 0;
         }
+        Map<String, List<Integer>> lostByEpoch = byEpoch(lost);
         long done = 0;
         long total = durable.get().channelCount();
         long seen = 0;
@@ -182,9 +188,36 @@ public final class RedisRecovery {
         if (lost.size() < RedisKeys.SHARDS) {
             relinkUsers(lost);
         }
-        scripts.onShards(keys, List.copyOf(lost), List.of("end_recovery"));
-        LOG.info("Redis is rebuilt from PostgreSQL: {} shards, {} channels", lost.size(), done);
+        long lostAgain = lost.size() - lostByEpoch.values().stream().mapToInt(List::size).sum();
+        for (Map.Entry<String, List<Integer>> epoch : lostByEpoch.entrySet()) {
+            lostAgain += scripts.onShards(keys, epoch.getValue(), List.of("end_recovery", epoch.getKey())).stream()
+                    .filter(reply -> RedisChangeTracker.asLong(reply.get(0)) < 0).count();
+        }
+        if (lostAgain > 0) {
+            LOG.warn("{} of the {} Redis shards rebuilt lost their state again during the rebuild: they stay in "
+                    + "recovery, and their channels are rebuilt again", lostAgain, lost.size());
+        }
+        LOG.info("Redis is rebuilt from PostgreSQL: {} shards, {} channels", lost.size() - lostAgain, done);
         return done;
+    }
+
+    /** The shards by the epoch each holds now (a shard without one, lost again already, is left out). */
+    private Map<String, List<Integer>> byEpoch(Set<Integer> shards) {
+        List<Integer> asked = List.copyOf(shards);
+        List<String> epochs = scripts.reachable(() -> {
+            RBatch batch = scripts.newBatch();
+            List<RFuture<String>> replies = asked.stream()
+                    .map(shard -> batch.<String>getBucket(keys.epoch(shard), StringCodec.INSTANCE).getAsync()).toList();
+            batch.execute();
+            return replies.stream().map(reply -> reply.toCompletableFuture().join()).toList();
+        });
+        Map<String, List<Integer>> byEpoch = new TreeMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            if (epochs.get(i) != null) {
+                byEpoch.computeIfAbsent(epochs.get(i), epoch -> new ArrayList<>()).add(asked.get(i));
+            }
+        }
+        return byEpoch;
     }
 
     /**

@@ -16,6 +16,9 @@ import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.MessagePosted;
 import io.readstate.domain.model.UserId;
+import io.readstate.domain.model.durable.ChannelImage;
+import io.readstate.domain.model.durable.Checkpoint;
+import io.readstate.domain.port.LoadDurableState;
 import io.readstate.domain.port.WriteCheckpoint;
 import io.readstate.domain.rules.InMemoryReadState;
 import io.readstate.domain.usecase.FlushChanges;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -204,6 +208,63 @@ class RedisLossTest {
      * 150 steps of {@code traffic}, all of them checkpointed to PostgreSQL, then Redis's state
      * lost; returns the rules' state, which is the checkpoint's.
      */
+    /**
+     * Redis loses its state again while a rebuild pass is under way (here after the pass
+     * rebuilt its first channel): what the pass rebuilt before went with it, so the pass
+     * must not end the recovery, or that channel would be taken as rebuilt, and empty. It
+     * is rebuilt again on first use, and the next pass ends the recovery.
+     */
+    @Test
+    void a_loss_during_a_rebuild_pass_keeps_the_recovery_on() {
+        RandomEvents traffic = new RandomEvents(75, 4, 6);
+        InMemoryReadState rules = checkpointedThenLost(traffic);
+        PostgresDurableState postgres = new PostgresDurableState(jdbi);
+        RedisRecovery anotherInstance = new RedisRecovery(redisson, keys, Optional.of(postgres), true, false);
+        AtomicInteger loads = new AtomicInteger();
+        LoadDurableState lostAgainAfterTheFirstChannel = new LoadDurableState() {
+            @Override
+            public Optional<ChannelImage> load(ChannelId channelId) {
+                if (loads.incrementAndGet() == 2) {
+                    REDIS.deleteKeys();
+                    assertThat(anotherInstance.beginEpochIfMissing()).as("the second loss is noticed").isTrue();
+                }
+                return postgres.load(channelId);
+            }
+
+            @Override
+            public List<ChannelId> channelIds(Optional<ChannelId> after, int limit) {
+                return postgres.channelIds(after, limit);
+            }
+
+            @Override
+            public long channelCount() {
+                return postgres.channelCount();
+            }
+
+            @Override
+            public List<ChannelId> channelsOf(UserId userId) {
+                return postgres.channelsOf(userId);
+            }
+
+            @Override
+            public Optional<Checkpoint> lastCheckpoint() {
+                return postgres.lastCheckpoint();
+            }
+        };
+        RedisRecovery interrupted = new RedisRecovery(redisson, keys, Optional.of(lostAgainAfterTheFirstChannel),
+                true, false);
+
+        assertThat(interrupted.beginEpochIfMissing()).isTrue();
+        assertThat(interrupted.rebuildAll()).isEqualTo(traffic.channels().size());
+        assertThat(loads.get()).as("the second loss came during the pass").isGreaterThan(2);
+
+        assertThat(recovery.loss().recovering()).as("still recovering after the interrupted pass").isTrue();
+        SameState.assertSameState(traffic, redis, rules, "after a pass that a second loss interrupted");
+        recovery.rebuildAll();
+        assertThat(recovery.loss().recovering()).isFalse();
+        SameState.assertSameState(traffic, redis, rules, "after the next pass");
+    }
+
     private InMemoryReadState checkpointedThenLost(RandomEvents traffic) {
         InMemoryReadState rules = new InMemoryReadState(WINDOW);
         apply(traffic, 150, redis, rules, null);
