@@ -130,7 +130,6 @@ abstract class DurableServiceScenario {
         redisson.shutdown();
     }
 
-
     Response admin(String method, String path, boolean withCredentials) {
         var request = app().client().target("http://127.0.0.1:" + app().getAdminPort()).path(path).request();
         if (withCredentials) {

@@ -33,9 +33,10 @@ public final class RedisKeys {
 
     private final String prefix;
     /**
-     * Each shard's {@link #shardKeys}, named once: every event's script call names four of
-     * them and its epoch and recovery mark, and building them afresh each time took a few
-     * percent of a request's CPU.
+     * Each shard's {@link #shardKeys}, named once, in the shard script's order: dirty index,
+     * backlog, claims, claim owners, epoch, recovery mark, last loss. Every event's script
+     * call names all but the last, and building them afresh each time took a few percent of a
+     * request's CPU.
      */
     private final List<List<Object>> shardKeys;
 
