@@ -95,9 +95,33 @@ local function run_each()
     return replies
 end
 
+-- One user's state in several channels (what a user's unread summary asks), in one call: KEYS
+-- holds each channel's 9 keys one after another (on a cluster, channels of one shard); ARGV:
+-- 'members', user. Returns each channel's reply as 'member' alone would give it ({ -100 } for a
+-- channel still to be rebuilt); a shard that lost its state fails the whole call, as 'member'
+-- alone would fail (nothing was changed: the caller begins a new epoch and asks again).
+local function run_members()
+    if #KEYS == 0 or #KEYS % CHANNEL_KEYS ~= 0 then
+        return redis.error_reply('readstate: ' .. #KEYS .. ' keys are not whole channels of ' .. CHANNEL_KEYS)
+    end
+    local replies = {}
+    for n = 1, #KEYS / CHANNEL_KEYS do
+        bind_channel((n - 1) * CHANNEL_KEYS + 1, CHANNEL_KEYS)
+        local refused = refusal('member')
+        if refused and refused.err then
+            return refused
+        end
+        replies[n] = refused or ops.member()
+    end
+    return replies
+end
+
 local function dispatch()
     if ARGV[1] == 'channels' then
         return run_channels()
+    end
+    if ARGV[1] == 'members' then
+        return run_members()
     end
     if ARGV[1] == 'each' then
         return run_each()

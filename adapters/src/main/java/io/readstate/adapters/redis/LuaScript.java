@@ -54,8 +54,8 @@ final class LuaScript {
      * asks for, and these must still answer then (queries, the flusher's first count, the
      * status page).
      */
-    private static final List<String> READ_ONLY_OPERATIONS = List.of("member", "channel", "readers", "status",
-            "channels_of", "pending", "dirty", "loss");
+    private static final List<String> READ_ONLY_OPERATIONS = List.of("member", "members", "channel", "readers",
+            "status", "channels_of", "pending", "dirty", "loss");
 
     /** What ends the name of a library of this program, whatever its version: 12 hex digits. */
     private static final Pattern OTHER_VERSION = Pattern.compile("[0-9a-f]{12}");

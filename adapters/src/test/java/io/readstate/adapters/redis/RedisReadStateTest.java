@@ -16,6 +16,7 @@ import io.readstate.domain.model.Outcome;
 import io.readstate.domain.model.UserId;
 import io.readstate.domain.port.StoreUnavailable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -68,6 +69,30 @@ class RedisReadStateTest {
         assertThat(stateOf(BOB)).isEqualTo(new MemberState(GENERAL, BOB, 2, false, 1, 0, NOW, 5));
         assertThat(stateOf(ALICE).unread()).isZero();
         assertThat(stateOf(ALICE).lastReadSeq()).isEqualTo(5);
+    }
+
+    /** A user's memberships are asked 50 channels a call (of one shard on a cluster): 130 take several calls. */
+    @Test
+    void a_user_in_many_channels_gets_each_channels_own_state() {
+        store = newStore(100);
+        List<ChannelId> channels = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            ChannelId channel = ChannelId.of("many-" + i);
+            channels.add(channel);
+            store.record(List.of(new MemberJoined(channel, BOB, OptionalLong.empty(), NOW),
+                    new MessagePosted(channel, 1, ALICE, NOW, i % 3 == 0 ? Set.of(BOB) : Set.of(), false),
+                    new MessagePosted(channel, 1L + i, ALICE, NOW, Set.of(), false)));
+        }
+
+        List<MemberState> memberships = store.memberships(BOB);
+
+        assertThat(memberships).hasSize(130);
+        for (MemberState state : memberships) {
+            int i = channels.indexOf(state.channelId());
+            assertThat(state).as(state.channelId().value())
+                    .isEqualTo(new MemberState(state.channelId(), BOB, i == 0 ? 1 : 2, false, i % 3 == 0 ? 1 : 0, 0,
+                            NOW, 1L + i));
+        }
     }
 
     @Test
