@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -236,7 +235,7 @@ public final class RedisChangeTracker implements TrackChanges {
      */
     @SuppressWarnings("unchecked")
     private List<List<Object>> inOneBatch(List<ChannelId> channels, List<Object> args) {
-        List<List<ChannelId>> calls = callsOf(channels);
+        List<List<ChannelId>> calls = scripts.inCalls(channels, CHANNELS_PER_CALL);
         List<Object> eachArgs = new ArrayList<>(args.size() + 1);
         eachArgs.add("each");
         eachArgs.addAll(args);
@@ -258,22 +257,6 @@ public final class RedisChangeTracker implements TrackChanges {
             }
             return channels.stream().map(replies::get).toList();
         });
-    }
-
-    /** The channels in groups of at most {@link #CHANNELS_PER_CALL}, each of one shard on a cluster. */
-    private List<List<ChannelId>> callsOf(List<ChannelId> channels) {
-        Map<Integer, List<ChannelId>> byShard = new LinkedHashMap<>();
-        for (ChannelId channel : channels) {
-            byShard.computeIfAbsent(scripts.onCluster() ? RedisKeys.shardOf(channel) : 0, s -> new ArrayList<>())
-                    .add(channel);
-        }
-        List<List<ChannelId>> calls = new ArrayList<>();
-        for (List<ChannelId> group : byShard.values()) {
-            for (int from = 0; from < group.size(); from += CHANNELS_PER_CALL) {
-                calls.add(group.subList(from, Math.min(group.size(), from + CHANNELS_PER_CALL)));
-            }
-        }
-        return calls;
     }
 
     /** Reads the reply of 'take' (see flush.lua for its layout). */

@@ -16,7 +16,6 @@ import io.readstate.domain.port.StoreUnavailable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -264,7 +263,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
      */
     @SuppressWarnings("unchecked")
     private List<MemberState> members(List<ChannelId> channels, UserId userId) {
-        List<List<ChannelId>> groups = queryGroups(channels);
+        List<List<ChannelId>> groups = scripts.inCalls(channels, CHANNELS_PER_QUERY);
         List<MemberState> states = new ArrayList<>(channels.size());
         for (int from = 0; from < groups.size(); from += CALLS_PER_BATCH) {
             List<List<ChannelId>> chunk = groups.subList(from, Math.min(groups.size(), from + CALLS_PER_BATCH));
@@ -290,22 +289,6 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
             }
         }
         return states;
-    }
-
-    /** The channels in groups of at most {@link #CHANNELS_PER_QUERY}, each of one shard on a cluster. */
-    private List<List<ChannelId>> queryGroups(List<ChannelId> channels) {
-        Map<Integer, List<ChannelId>> byShard = new LinkedHashMap<>();
-        for (ChannelId channel : channels) {
-            byShard.computeIfAbsent(scripts.onCluster() ? RedisKeys.shardOf(channel) : 0, shard -> new ArrayList<>())
-                    .add(channel);
-        }
-        List<List<ChannelId>> groups = new ArrayList<>();
-        for (List<ChannelId> ofShard : byShard.values()) {
-            for (int from = 0; from < ofShard.size(); from += CHANNELS_PER_QUERY) {
-                groups.add(ofShard.subList(from, Math.min(ofShard.size(), from + CHANNELS_PER_QUERY)));
-            }
-        }
-        return groups;
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.readstate.adapters.redis;
 
+import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.port.StoreUnavailable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -112,6 +115,25 @@ final class RedisScripts {
     /** Whether Redis is a cluster, where a script may touch only one hash slot's keys. */
     boolean onCluster() {
         return onCluster;
+    }
+
+    /**
+     * The channels, in order, in groups of at most {@code perCall} for one script call each:
+     * on a cluster each group holds channels of one shard (one hash slot), on a single Redis
+     * any.
+     */
+    List<List<ChannelId>> inCalls(List<ChannelId> channels, int perCall) {
+        Map<Integer, List<ChannelId>> byShard = new LinkedHashMap<>();
+        for (ChannelId channel : channels) {
+            byShard.computeIfAbsent(onCluster ? RedisKeys.shardOf(channel) : 0, shard -> new ArrayList<>()).add(channel);
+        }
+        List<List<ChannelId>> calls = new ArrayList<>();
+        for (List<ChannelId> ofShard : byShard.values()) {
+            for (int from = 0; from < ofShard.size(); from += perCall) {
+                calls.add(ofShard.subList(from, Math.min(ofShard.size(), from + perCall)));
+            }
+        }
+        return calls;
     }
 
     RBatch newBatch() {
