@@ -204,13 +204,7 @@ public final class RedisRecovery {
     /** The shards by the epoch each holds now (a shard without one, lost again already, is left out). */
     private Map<String, List<Integer>> byEpoch(Set<Integer> shards) {
         List<Integer> asked = List.copyOf(shards);
-        List<String> epochs = scripts.reachable(() -> {
-            RBatch batch = scripts.newBatch();
-            List<RFuture<String>> replies = asked.stream()
-                    .map(shard -> batch.<String>getBucket(keys.epoch(shard), StringCodec.INSTANCE).getAsync()).toList();
-            batch.execute();
-            return replies.stream().map(reply -> reply.toCompletableFuture().join()).toList();
-        });
+        List<String> epochs = epochsOf(asked);
         Map<String, List<Integer>> byEpoch = new TreeMap<>();
         for (int i = 0; i < asked.size(); i++) {
             if (epochs.get(i) != null) {
@@ -273,14 +267,19 @@ public final class RedisRecovery {
     }
 
     private List<Integer> shardsWithoutEpoch() {
-        List<Boolean> present = scripts.reachable(() -> {
+        List<String> epochs = epochsOf(ALL_SHARDS);
+        return ALL_SHARDS.stream().filter(shard -> epochs.get(shard) == null).toList();
+    }
+
+    /** Each shard's epoch key, null where it has none, in one pipelined batch. */
+    private List<String> epochsOf(List<Integer> shards) {
+        return scripts.reachable(() -> {
             RBatch batch = scripts.newBatch();
-            List<RFuture<Boolean>> replies = ALL_SHARDS.stream()
-                    .map(shard -> batch.getBucket(keys.epoch(shard), StringCodec.INSTANCE).isExistsAsync()).toList();
+            List<RFuture<String>> replies = shards.stream()
+                    .map(shard -> batch.<String>getBucket(keys.epoch(shard), StringCodec.INSTANCE).getAsync()).toList();
             batch.execute();
             return replies.stream().map(reply -> reply.toCompletableFuture().join()).toList();
         });
-        return ALL_SHARDS.stream().filter(shard -> !present.get(shard)).toList();
     }
 
     /** Each shard's last loss, by shard number. */
