@@ -158,24 +158,24 @@ final class LuaScript {
     RFuture<List<Object>> callAsync(RBatch batch, String routingKey, List<Object> keys, List<Object> args) {
         if (asFunction) {
             boolean readOnly = readOnly(args);
-            return batch.getFunction(StringCodec.INSTANCE).callAsync(routingKey,
-                    readOnly ? FunctionMode.READ : FunctionMode.WRITE, function(readOnly), FunctionResult.LIST, keys,
-                    args.toArray());
+            return batch.getFunction(ScriptCodec.INSTANCE).callAsync(routingKey,
+                    readOnly ? FunctionMode.READ : FunctionMode.WRITE, function(readOnly), FunctionResult.LIST,
+                    ScriptCodec.keys(keys), args.toArray());
         }
-        return batch.getScript(StringCodec.INSTANCE).evalShaAsync(routingKey, mode(args), sha,
-                RScript.ReturnType.LIST, keys, args.toArray());
+        return batch.getScript(ScriptCodec.INSTANCE).evalShaAsync(routingKey, mode(args), sha,
+                RScript.ReturnType.LIST, ScriptCodec.keys(keys), args.toArray());
     }
 
     /** Runs one call and waits for its reply; {@code args.get(0)} names the operation. */
     List<Object> call(String routingKey, List<Object> keys, List<Object> args) {
         if (asFunction) {
             boolean readOnly = readOnly(args);
-            return redisson.getFunction(StringCodec.INSTANCE).call(routingKey,
-                    readOnly ? FunctionMode.READ : FunctionMode.WRITE, function(readOnly), FunctionResult.LIST, keys,
-                    args.toArray());
+            return redisson.getFunction(ScriptCodec.INSTANCE).call(routingKey,
+                    readOnly ? FunctionMode.READ : FunctionMode.WRITE, function(readOnly), FunctionResult.LIST,
+                    ScriptCodec.keys(keys), args.toArray());
         }
-        return redisson.getScript(StringCodec.INSTANCE).evalSha(routingKey, mode(args), sha,
-                RScript.ReturnType.LIST, keys, args.toArray());
+        return redisson.getScript(ScriptCodec.INSTANCE).evalSha(routingKey, mode(args), sha,
+                RScript.ReturnType.LIST, ScriptCodec.keys(keys), args.toArray());
     }
 
     /** Whether the failure says the script or the function is not on the node that ran the call. */
