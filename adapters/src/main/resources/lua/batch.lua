@@ -1,8 +1,8 @@
--- ARGV after the operation's name, as lists of arguments: for each, its count n, then the
--- n arguments. Returns the lists, or nil and the operation of the first that `allowed`
--- (given an operation's name) refuses.
-local function counted_arguments(allowed)
-    local lists, i = {}, 2
+-- ARGV from ARGV[first], as lists of arguments: for each, its count n, then the n arguments.
+-- Returns the lists, or nil and the operation of the first that `allowed` (given an
+-- operation's name) refuses.
+local function counted_arguments(first, allowed)
+    local lists, i = {}, first
     while i <= #ARGV do
         local count = tonumber(ARGV[i])
         local args = {}
@@ -31,7 +31,7 @@ end
 -- would be sent with alone. Returns the list of the events' replies.
 ops.batch = function()
     -- Events alone: a 'take' among them would empty DIRTY under the run's dirty_since_known.
-    local events, refused = counted_arguments(function(operation)
+    local events, refused = counted_arguments(2, function(operation)
         return EVENTS[operation]
     end)
     if not events then

@@ -3,9 +3,10 @@
 -- Seqs travel as 19-digit zero-padded strings: sorted sets keep them as members
 -- ordered lexicographically (score 0), which is exact up to 2^63-1 where a double
 -- score would not be, and Lua compares them as strings.
--- A call names one channel's keys (KEYS[1..9], or KEYS[1..16] with write-behind), or, for
--- 'channels', several channels' keys one after another: bind_channel points the names below
--- at the channel whose keys begin at KEYS[first].
+-- A call on one channel names its keys (KEYS[1..9], or KEYS[1..16] with write-behind), and
+-- bind_channel points the names below at them; a call on several channels ('channels', 'each',
+-- 'members') names each by its meta key alone, and bind_channel_named points the names below at
+-- the keys named after it.
 local META                 -- hash: head, lastMessageAt, floor (highest seq trimmed out of the window), generation
 local MESSAGES             -- zset (lex): the seqs in the window
 local MENTION_ALL          -- zset (lex): window seqs that mention everyone
@@ -32,7 +33,7 @@ local dirty_since_known    -- whether this run has marked an entry: DIRTY_SINCE 
 -- (less those forgotten), added to it once at the end of the call (settle_backlog).
 local backlog_added
 
-local CHANNEL_KEYS, TRACKED_CHANNEL_KEYS = 9, 16
+local TRACKED_CHANNEL_KEYS = 16
 
 -- Points the names above at one channel's keys, KEYS[first .. first + count - 1].
 local function bind_channel(first, count)
@@ -47,6 +48,29 @@ local function bind_channel(first, count)
         DIRTY, DIRTY_SINCE, FLUSHING, DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = nil, nil, nil, nil, nil, nil, nil
     end
     CHANNEL = string.match(META, '}:c:(.*):meta$')
+    dirty_since_known = false
+end
+
+-- Points the names above at the keys of the channel whose meta key is `meta`, named from it
+-- as RedisKeys names them: '<prefix>{s<shard>}:c:<channel>:<name>' for the channel's own,
+-- '<prefix>{s<shard>}:<name>' for its shard's (its write-behind keys too when `tracked`). A call
+-- on 100 channels named 1,600 keys otherwise, most of the Redis client's work encoding it. All
+-- share the meta key's hash tag: on a Redis Cluster they are in the slot the call was sent to.
+local function bind_channel_named(meta, tracked)
+    local base = string.sub(meta, 1, -5)            -- '<prefix>{s<shard>}:c:<channel>:'
+    local shard = string.match(meta, '^([^}]*}:)')  -- '<prefix>{s<shard>}:' (neither prefix nor ids hold braces)
+    META, MESSAGES, MENTION_ALL = meta, base .. 'messages', base .. 'mention-all'
+    MENTIONED_BY_MESSAGE, MENTIONS, MEMBERS = base .. 'mentioned-by-message', base .. 'mentions', base .. 'members'
+    READ_INDEX, EPOCH, RECOVERING = base .. 'read-index', shard .. 'epoch', shard .. 'recovering'
+    TRACKING = tracked
+    if TRACKING then
+        DIRTY, DIRTY_SINCE, FLUSHING = base .. 'dirty', base .. 'dirty-since', base .. 'flushing'
+        DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = shard .. 'dirty-index', shard .. 'backlog', shard .. 'claims',
+            shard .. 'claim-owners'
+    else
+        DIRTY, DIRTY_SINCE, FLUSHING, DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = nil, nil, nil, nil, nil, nil, nil
+    end
+    CHANNEL = string.sub(base, #shard + 3, -2)
     dirty_since_known = false
 end
 

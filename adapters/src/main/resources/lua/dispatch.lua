@@ -33,26 +33,26 @@ end
 
 local WITH_OTHER_CHANNELS = { message = true, read = true, delete = true, batch = true }
 
--- Runs of events on several channels in one call (in order): KEYS holds each run's channel
--- keys one after another (9 or 16 each); ARGV: 'channels', then for each run its argument
+-- Runs of events on several channels in one call (in order): KEYS holds each run's meta key;
+-- ARGV: 'channels', '1' with write-behind's keys (else '0'), then for each run its argument
 -- count n and the n arguments the run would be sent with alone (an event, or a 'batch').
 -- Returns each run's reply, as the run alone would get it (a run whose shard lost its state,
 -- or whose channel is still to be rebuilt, changes nothing).
 local function run_channels()
-    local runs, refused_operation = counted_arguments(function(operation)
+    local runs, refused_operation = counted_arguments(3, function(operation)
         return WITH_OTHER_CHANNELS[operation]
     end)
     if not runs then
         return redis.error_reply('readstate: operation ' .. tostring(refused_operation)
             .. ' cannot run with other channels')
     end
-    local per_channel = #KEYS / #runs
-    if per_channel ~= CHANNEL_KEYS and per_channel ~= TRACKED_CHANNEL_KEYS then
+    if #KEYS ~= #runs then
         return redis.error_reply('readstate: ' .. #KEYS .. ' keys for ' .. #runs .. ' channels')
     end
+    local tracked = ARGV[2] == '1'
     local replies = {}
     for n, args in ipairs(runs) do
-        bind_channel((n - 1) * per_channel + 1, per_channel)
+        bind_channel_named(KEYS[n], tracked)
         local refused = refusal(args[1])
         if refused then
             replies[n] = refused
@@ -68,8 +68,8 @@ local FLUSHER_OPERATIONS = { pending = true, take = true, release = true, abando
 
 -- One of the flusher's operations on several channels in one call, so that a flush of
 -- hundreds of channels costs a few script calls rather than hundreds: KEYS holds each
--- channel's 16 tracked keys one after another (on a cluster, channels of one shard); ARGV:
--- 'each', then the arguments the operation takes alone (its name first). Returns each
+-- channel's meta key (on a cluster, channels of one shard); ARGV: 'each', then the
+-- arguments the operation takes alone (its name first). Returns each
 -- channel's reply as the operation alone would give it; a shard that lost its state fails
 -- the whole call, as the operation alone would fail (the first channel finds it, before
 -- anything changed: a call's channels share one Redis, and on a cluster one shard).
@@ -78,14 +78,13 @@ local function run_each()
     if not FLUSHER_OPERATIONS[operation] then
         return redis.error_reply('readstate: operation ' .. tostring(operation) .. ' cannot run on each channel')
     end
-    if #KEYS == 0 or #KEYS % TRACKED_CHANNEL_KEYS ~= 0 then
-        return redis.error_reply('readstate: ' .. #KEYS .. ' keys are not whole channels of '
-            .. TRACKED_CHANNEL_KEYS)
+    if #KEYS == 0 then
+        return redis.error_reply('readstate: no channels to run ' .. operation .. ' on')
     end
     table.remove(ARGV, 1)
     local replies = {}
-    for n = 1, #KEYS / TRACKED_CHANNEL_KEYS do
-        bind_channel((n - 1) * TRACKED_CHANNEL_KEYS + 1, TRACKED_CHANNEL_KEYS)
+    for n = 1, #KEYS do
+        bind_channel_named(KEYS[n], true)
         local refused = refusal(operation)
         if refused and refused.err then
             return refused
@@ -96,17 +95,17 @@ local function run_each()
 end
 
 -- One user's state in several channels (what a user's unread summary asks), in one call: KEYS
--- holds each channel's 9 keys one after another (on a cluster, channels of one shard); ARGV:
+-- holds each channel's meta key (on a cluster, channels of one shard); ARGV:
 -- 'members', user. Returns each channel's reply as 'member' alone would give it ({ -100 } for a
 -- channel still to be rebuilt); a shard that lost its state fails the whole call, as 'member'
 -- alone would fail (nothing was changed: the caller begins a new epoch and asks again).
 local function run_members()
-    if #KEYS == 0 or #KEYS % CHANNEL_KEYS ~= 0 then
-        return redis.error_reply('readstate: ' .. #KEYS .. ' keys are not whole channels of ' .. CHANNEL_KEYS)
+    if #KEYS == 0 then
+        return redis.error_reply('readstate: no channels to ask about')
     end
     local replies = {}
-    for n = 1, #KEYS / CHANNEL_KEYS do
-        bind_channel((n - 1) * CHANNEL_KEYS + 1, CHANNEL_KEYS)
+    for n = 1, #KEYS do
+        bind_channel_named(KEYS[n], false)
         local refused = refusal('member')
         if refused and refused.err then
             return refused

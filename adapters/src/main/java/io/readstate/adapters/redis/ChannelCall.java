@@ -59,26 +59,29 @@ record ChannelCall(List<ChannelRun> runs) {
         return runs.get(0);
     }
 
-    /** The channel keys of every run, one after another (with {@code channelKeys} for one channel's). */
-    List<Object> keys(Function<ChannelId, List<Object>> channelKeys) {
+    /**
+     * The script's KEYS: a run alone names its channel's keys ({@code channelKeys}); runs of
+     * several channels, each channel's meta key, after which the script names the rest.
+     */
+    List<Object> keys(RedisKeys layout, Function<ChannelId, List<Object>> channelKeys) {
         if (alone()) {
             return channelKeys.apply(first().channel());
         }
-        List<Object> keys = new ArrayList<>(runs.size() * 16);
-        runs.forEach(run -> keys.addAll(channelKeys.apply(run.channel())));
-        return keys;
+        return layout.channelMetas(runs.stream().map(ChannelRun::channel).toList());
     }
 
     /**
-     * The script's ARGV: the run's own when it is alone, else 'channels' and each run's,
-     * counted (see {@link ChannelRun#arguments}).
+     * The script's ARGV: the run's own when it is alone, else 'channels', whether the
+     * channels' write-behind keys are to be used ({@code tracked}), and each run's, counted
+     * (see {@link ChannelRun#arguments}).
      */
-    List<Object> arguments(int windowSize, boolean brief) {
+    List<Object> arguments(int windowSize, boolean brief, boolean tracked) {
         if (alone()) {
             return first().arguments(windowSize, brief);
         }
         List<Object> args = new ArrayList<>();
         args.add("channels");
+        args.add(tracked ? "1" : "0");
         for (ChannelRun run : runs) {
             List<Object> runArgs = run.arguments(windowSize, brief);
             args.add(Integer.toString(runArgs.size()));

@@ -243,9 +243,8 @@ public final class RedisChangeTracker implements TrackChanges {
             RBatch batch = scripts.newBackgroundBatch();
             List<RFuture<List<Object>>> futures = new ArrayList<>(calls.size());
             for (List<ChannelId> call : calls) {
-                List<Object> callKeys = new ArrayList<>(call.size() * 16);
-                call.forEach(channel -> callKeys.addAll(keys.trackedChannel(channel)));
-                futures.add(scripts.onChannel(batch, keys.channelMeta(call.get(0)), callKeys, eachArgs));
+                List<Object> callKeys = keys.channelMetas(call);
+                futures.add(scripts.onChannel(batch, (String) callKeys.get(0), callKeys, eachArgs));
             }
             batch.execute();
             Map<ChannelId, List<Object>> replies = new HashMap<>();

@@ -26,7 +26,10 @@ public final class RedisKeys {
     /** Shards, hence hash slots in use; spread evenly enough over any realistic number of masters. */
     public static final int SHARDS = 128;
 
-    /** The suffixes of a channel's keys, in the order the scripts take them as KEYS[1..n]. */
+    /**
+     * The suffixes of a channel's keys, in the order the scripts take them as KEYS[1..n] (a call
+     * on several channels names them in Lua: see {@link #channelMetas}).
+     */
     private static final List<String> CHANNEL_KEYS = List.of(
             "meta", "messages", "mention-all", "mentioned-by-message", "mentions", "members", "read-index");
     private static final List<String> CHANNEL_TRACKING_KEYS = List.of("dirty", "dirty-since", "flushing");
@@ -116,6 +119,17 @@ public final class RedisKeys {
 
     public String channelMeta(ChannelId channelId) {
         return channelBase(channelId, shardOf(channelId)) + "meta";
+    }
+
+    /**
+     * The KEYS of a script call on several channels: each channel's meta key, after which the
+     * script names the channel's other keys and its shard's (bind_channel_named in
+     * lua/common.lua, which follows this layout: a change here is a change there).
+     */
+    List<Object> channelMetas(List<ChannelId> channels) {
+        List<Object> metas = new ArrayList<>(channels.size());
+        channels.forEach(channel -> metas.add(channelMeta(channel)));
+        return metas;
     }
 
     public String userChannels(UserId userId) {

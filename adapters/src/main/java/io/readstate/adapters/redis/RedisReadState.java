@@ -161,8 +161,8 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
 
     private List<List<Object>> sendAlone(ChannelCall call, boolean brief) {
         Map<ChannelRun, List<List<Object>>> byRun = new IdentityHashMap<>();
-        call.collectReplies(scripts.onChannel(keys.channelMeta(call.first().channel()), call.keys(this::channelKeys),
-                call.arguments(windowSize, brief)), byRun);
+        call.collectReplies(scripts.onChannel(keys.channelMeta(call.first().channel()),
+                call.keys(keys, this::channelKeys), call.arguments(windowSize, brief, trackChanges)), byRun);
         return ChannelCall.inOrder(call.runs(), byRun);
     }
 
@@ -194,8 +194,8 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     private CompletionStage<List<Object>> enqueue(RBatch batch, ChannelCall call, boolean brief) {
         ChannelRun run = call.first();
         if (!call.alone() || !run.touchesUserChannels()) {
-            return scripts.onChannel(batch, keys.channelMeta(run.channel()), call.keys(this::channelKeys),
-                    call.arguments(windowSize, brief));
+            return scripts.onChannel(batch, keys.channelMeta(run.channel()), call.keys(keys, this::channelKeys),
+                    call.arguments(windowSize, brief, trackChanges));
         }
         ChannelId channel = run.channel();
         List<CompletableFuture<Boolean>> added = new ArrayList<>();
@@ -269,9 +269,8 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
             List<List<ChannelId>> chunk = groups.subList(from, Math.min(groups.size(), from + CALLS_PER_BATCH));
             List<Function<RBatch, CompletionStage<List<Object>>>> calls = new ArrayList<>(chunk.size());
             for (List<ChannelId> group : chunk) {
-                List<Object> groupKeys = new ArrayList<>(group.size() * 9);
-                group.forEach(channel -> groupKeys.addAll(keys.channel(channel)));
-                calls.add(batch -> scripts.onChannel(batch, keys.channelMeta(group.get(0)), groupKeys,
+                List<Object> groupKeys = keys.channelMetas(group);
+                calls.add(batch -> scripts.onChannel(batch, (String) groupKeys.get(0), groupKeys,
                         List.of("members", userId.value())));
             }
             List<List<Object>> replies = scripts.inBatch(calls);

@@ -101,7 +101,7 @@ class LuaScriptTest {
             String routing = (String) channel.get(0);
             own.getBucket(keys.epoch(shard), StringCodec.INSTANCE).set("1");
             channelProgram.call(routing, channel, List.of("join", "bob", "", "1000"));
-            List<Object> pending = channelProgram.call(routing, channel, List.of("each", "pending"));
+            List<Object> pending = channelProgram.call(routing, List.of(routing), List.of("each", "pending"));
             own.getRedisNodes(RedisNodes.SINGLE).getInstance().setConfig("maxmemory", "1");
 
             Throwable refused = catchFailure(() -> channelProgram.call(routing, channel,
@@ -109,7 +109,7 @@ class LuaScriptTest {
 
             assertThat(refused).as("a write while out of memory").hasMessageContaining("maxmemory");
             assertThat(pending).hasSize(1);
-            assertThat(channelProgram.call(routing, channel, List.of("each", "pending"))).isEqualTo(pending);
+            assertThat(channelProgram.call(routing, List.of(routing), List.of("each", "pending"))).isEqualTo(pending);
             assertThat(channelProgram.call(routing, channel, List.of("member", "bob"))).element(0).isEqualTo(1L);
             assertThat(shardProgram.call((String) shardKeys.get(0), shardKeys, List.of("dirty"))).containsExactly(1L);
             assertThat(shardProgram.call((String) shardKeys.get(0), shardKeys, List.of("loss"))).hasSize(4);

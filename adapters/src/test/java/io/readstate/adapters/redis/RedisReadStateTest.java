@@ -95,6 +95,56 @@ class RedisReadStateTest {
         }
     }
 
+    /**
+     * Events on several channels go in one call that names each channel by its meta key, the
+     * script naming the rest (bind_channel_named in lua/common.lua): it must name the keys the
+     * layout names, write-behind's included, and no other.
+     */
+    @Test
+    void events_on_several_channels_use_exactly_the_keys_the_layout_names() {
+        RedisKeys keys = new RedisKeys(prefix);
+        store = new RedisReadState(redisson, keys, 2, true);
+        List<ChannelId> channels = List.of(ChannelId.of("named-1"), ChannelId.of("named-2"), ChannelId.of("named-3"));
+        Set<String> named = new java.util.HashSet<>();
+        for (ChannelId channel : channels) {
+            store.record(List.of(new MemberJoined(channel, ALICE, OptionalLong.empty(), NOW),
+                    new MemberJoined(channel, BOB, OptionalLong.empty(), NOW)));
+            List<Object> channelKeys = keys.trackedChannel(channel);
+            channelKeys.forEach(key -> named.add((String) key));
+            // as a flush of the joins leaves it: nothing dirty, so that the events mark the channel dirty anew
+            redisson.getKeys().delete((String) channelKeys.get(9), (String) channelKeys.get(10));
+            redisson.getScoredSortedSet(keys.dirtyIndex(RedisKeys.shardOf(channel)), StringCodec.INSTANCE)
+                    .remove(channel.value());
+        }
+        for (int shard = 0; shard < RedisKeys.SHARDS; shard++) {
+            keys.shardKeys(shard).forEach(key -> named.add((String) key));  // every shard's epoch
+        }
+        named.add(keys.userChannels(ALICE));
+        named.add(keys.userChannels(BOB));
+
+        List<ChannelEvent> events = new ArrayList<>();
+        for (ChannelId channel : channels) {
+            events.add(new MessagePosted(channel, 1, ALICE, NOW, Set.of(BOB), false));
+            events.add(new MessagePosted(channel, 2, ALICE, NOW, Set.of(), true));
+            events.add(new MessagePosted(channel, 3, ALICE, NOW, Set.of(BOB), false));
+            events.add(new MessageDeleted(channel, 2));
+        }
+        events.add(new ChannelRead(channels.get(0), BOB, OptionalLong.of(1), NOW));
+        List<Outcome> outcomes = store.record(events);
+
+        assertThat(outcomes).hasSize(events.size());
+        assertThat(redisson.getKeys().getKeysByPattern(prefix + "*")).isSubsetOf(named);
+        for (ChannelId channel : channels) {
+            assertThat(redisson.getScoredSortedSet(keys.dirtyIndex(RedisKeys.shardOf(channel)), StringCodec.INSTANCE)
+                    .contains(channel.value())).as("%s in its shard's dirty index", channel).isTrue();
+        }
+        // a window of 2: message 1 trimmed (the floor), 2 deleted; 3 mentions bob
+        assertThat(store.member(channels.get(0), BOB).orElseThrow())
+                .isEqualTo(new MemberState(channels.get(0), BOB, 1, false, 1, 1, NOW, 3));
+        assertThat(store.member(channels.get(2), BOB).orElseThrow())
+                .isEqualTo(new MemberState(channels.get(2), BOB, 1, true, 1, 0, NOW, 3));
+    }
+
     @Test
     void seqs_near_the_top_of_the_range_stay_exact() {
         store = newStore(100);
