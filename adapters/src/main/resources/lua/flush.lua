@@ -1,5 +1,6 @@
 -- Write-behind: a flusher that holds the claim on this channel takes its dirty entries,
--- writes them to PostgreSQL, then releases them. Every op takes the 16 tracked keys.
+-- writes them to PostgreSQL, then releases them. Every op works on a channel's tracked keys:
+-- its 16 KEYS alone, or named from its meta key when 'each' runs it on several (dispatch.lua).
 
 -- ARGV: 'take', flusherId, maxEntries. Moves the dirty entries to FLUSHING (merging with
 -- entries a dead flusher left there) and describes each: all of them when they come to at

@@ -44,7 +44,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     private static final int REBUILD_ROUNDS = 3;
     /** The most calls one pipelined batch carries (see {@link #addToUserChannels}). */
     private static final int CALLS_PER_BATCH = 500;
-    /** Channels per script call of a user's state in several channels: 450 keys, as an events call names 400. */
+    /** Channels per script call of a user's state in several channels (one key each: its meta key). */
     private static final int CHANNELS_PER_QUERY = 50;
 
     private final RedisRecovery recovery;
