@@ -4,22 +4,30 @@ import io.readstate.bench.infra.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The machine a run measured: CPUs, memory, CPU model, date, and its load (uptime) before and after. */
+/**
+ * The machine a run measured: CPUs, memory, CPU model, date, its load (uptime) before and
+ * after, and how often it stalls a thread that is ready to run (measured before anything starts).
+ */
 public record Machine(int cpus, long memoryKib, String cpuModel, Instant date, String loadBefore, String loadAfter,
-                      String java, String redis) {
+                      String java, String redis, Stalls stalls) {
 
-    public static Machine describe() {
-        return new Machine(Runtime.getRuntime().availableProcessors(), readMemoryKib(), readCpuModel(), Instant.now(), uptime(),
+    /** How long a run measures the machine's stalls before it starts anything. */
+    public static final Duration STALL_PROBE = Duration.ofSeconds(5);
+
+    public static Machine describe(Duration stallProbe) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return new Machine(cpus, readMemoryKib(), readCpuModel(), Instant.now(), uptime(),
                 "", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                Command.run(10, "redis-server", "--version").trim());
+                Command.run(10, "redis-server", "--version").trim(), Stalls.measure(cpus, stallProbe));
     }
 
     public Machine finished() {
-        return new Machine(cpus, memoryKib, cpuModel, date, loadBefore, uptime(), java, redis);
+        return new Machine(cpus, memoryKib, cpuModel, date, loadBefore, uptime(), java, redis, stalls);
     }
 
     public String describeLine() {

@@ -41,6 +41,7 @@ public final class ResultsReport {
                 Profile `--%s`, started %s, took %d min %d s. Machine: %s; %s; %s.
                 The services, their Redis servers, PostgreSQL %s and the load generator all ran on this one machine.
                 Load (`uptime`) when the run began: `%s`; when it ended: `%s`.
+                Stalls: %s.
 
                 Workload: %s. Each event is a message (24%%; 10%% of them mention 1 to 3 members, 1%% mention everyone), a
                 read by a member up to the head (71%%, about three per message) or an unread query of a member (5%%);
@@ -69,7 +70,7 @@ public final class ResultsReport {
                 %s
                 %s""", results.profile().name(), machine.date().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), results.took().toMinutes(), results.took().toSecondsPart(),
                 machine.describeLine(), machine.java(), machine.redis(), "(the machine's, on 127.0.0.1:5432)",
-                machine.loadBefore(), machine.loadAfter(), results.population(), ResultsTable.comparison(results),
+                machine.loadBefore(), machine.loadAfter(), machine.stalls().describe(), results.population(), ResultsTable.comparison(results),
                 ResultsTable.largeBatches(results), Method.notes(results), ResultsTable.floor(results), ModeBench.BATCH,
                 results.profile().sweepWarmup().toMillis() / 1e3, ResultsTable.sweep(results), ResultsTable.goals(goals), problems(results));
     }

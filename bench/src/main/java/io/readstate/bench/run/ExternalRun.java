@@ -24,7 +24,7 @@ public final class ExternalRun {
     public static Results run(Profile profile, String url, String token, Optional<AdminClient> admin, Progress progress)
             throws Exception {
         long started = System.nanoTime();
-        Machine machine = Machine.describe();
+        Machine machine = Machine.describe(Machine.STALL_PROBE);
         Checks checks = new Checks();
         Harness harness = new Harness(profile, progress, checks);
         ReadstateApi api = new ReadstateApi(url, token);

@@ -37,14 +37,15 @@ public final class FullRun {
     public static Results run(Profile profile, Postgres postgres, Path serviceJar, boolean keepDatabases,
                               Progress progress) throws Exception {
         long started = System.nanoTime();
-        Machine machine = Machine.describe();
+        Machine machine = Machine.describe(Machine.STALL_PROBE);
         Checks checks = new Checks();
         Harness harness = new Harness(profile, progress, checks);
         Population population = Population.longTailed("main", profile.channels(), profile.users(), POPULATION_SEED);
         List<SystemFigures> systems = new ArrayList<>();
         List<SweepPoint> sweep = new ArrayList<>();
         try (Infrastructure infra = new Infrastructure(postgres, serviceJar, keepDatabases, profile.serviceJvmOptions())) {
-            progress.say("logs in %s; machine: %s; %s", infra.logs(), machine.describeLine(), machine.loadBefore());
+            progress.say("logs in %s; machine: %s; %s; %s", infra.logs(), machine.describeLine(), machine.loadBefore(),
+                    machine.stalls().describe());
             Database base = infra.database("");
             Database throughDb = infra.database("wt");
             Database behindDb = infra.database("wb");

@@ -23,7 +23,7 @@ public final class ScaleRun {
     public static ScaleResults run(Profile profile, Postgres postgres, Path serviceJar, boolean keepDatabases,
                                    Progress progress) throws Exception {
         long started = System.nanoTime();
-        Machine machine = Machine.describe();
+        Machine machine = Machine.describe(Machine.STALL_PROBE);
         Checks checks = new Checks();
         Harness harness = new Harness(profile, progress, checks);
         Population population = Population.longTailed("main", profile.channels(), profile.users(),
@@ -31,7 +31,8 @@ public final class ScaleRun {
         List<ScaleRow> rows = new ArrayList<>();
         try (Infrastructure infra = new Infrastructure(postgres, serviceJar, keepDatabases,
                 profile.serviceJvmOptions())) {
-            progress.say("logs in %s; machine: %s; %s", infra.logs(), machine.describeLine(), machine.loadBefore());
+            progress.say("logs in %s; machine: %s; %s; %s", infra.logs(), machine.describeLine(), machine.loadBefore(),
+                    machine.stalls().describe());
             ScaleOut scaleOut = new ScaleOut(harness, infra);
             for (Topology topology : Topology.MEASURED) {
                 try {

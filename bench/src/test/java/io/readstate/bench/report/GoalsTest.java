@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class GoalsTest {
 
     private static Goal perMemberGoal(SweepPoint behind, SweepPoint peer) {
-        Results results = new Results(Profile.quick(), Machine.describe(), "", List.of(), List.of(),
+        Results results = new Results(Profile.quick(), Machine.describe(Duration.ofMillis(10)), "", List.of(), List.of(),
                 List.of(behind, peer), Optional.empty(), Optional.empty(), List.of(), List.of(), Duration.ZERO,
                 Duration.ofSeconds(1), Optional.empty());
         return Goals.evaluate(results).stream().filter(goal -> goal.target().contains("per-member")).findFirst()
@@ -58,7 +58,7 @@ class GoalsTest {
         RateSearch.Outcome search = new RateSearch.Outcome(heldStrictly, heldStrictly * 1.2, heldLoosely,
                 heldLoosely * 1.2, List.of());
         StepResult half = new StepResult("half", heldStrictly / 2, heldStrictly / 2, 1_000, 0, Latency.NONE, null);
-        Results results = new Results(Profile.quick(), Machine.describe(), "", List.of(), List.of(), List.of(),
+        Results results = new Results(Profile.quick(), Machine.describe(Duration.ofMillis(10)), "", List.of(), List.of(), List.of(),
                 Optional.empty(), Optional.empty(), List.of(), List.of(), Duration.ZERO, Duration.ofSeconds(1),
                 Optional.of(new Sustained(search, half)));
         return Goals.evaluate(results).stream().filter(goal -> goal.target().contains("/v1/events ≥ 100,000"))

@@ -20,7 +20,7 @@ class ResultsTableTest {
                         new Latency(0.3, p99AtTheLowestRate, 20, 30, 3_000), null), 150, 300),
                 new FloorStep(new StepResult("ping", 5_000, 5_000, 15_000, 0,
                         new Latency(0.2, 12, 25, 40, 15_000), null), 90, 130));
-        return new Results(Profile.quick(), Machine.describe(), "", floor, List.of(), List.of(), Optional.empty(),
+        return new Results(Profile.quick(), Machine.describe(Duration.ofMillis(10)), "", floor, List.of(), List.of(), Optional.empty(),
                 Optional.empty(), List.of(), List.of(), Duration.ZERO, Duration.ofSeconds(1), Optional.empty());
     }
 
