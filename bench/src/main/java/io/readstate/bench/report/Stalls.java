@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * @param measured how long each slept
  * @param count    stalls over all threads
  * @param stalled  their lateness summed over all threads
- * @param longest  the latest wake-up
+ * @param longest  how late the latest wake-up was
  */
 public record Stalls(int threads, Duration measured, long count, Duration stalled, Duration longest) {
 
