@@ -1,11 +1,9 @@
 package io.readstate.adapters.redis;
 
-import io.readstate.domain.model.ChannelId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One call of the channel script: a run of one channel's events alone, or the runs of
@@ -60,12 +58,13 @@ record ChannelCall(List<ChannelRun> runs) {
     }
 
     /**
-     * The script's KEYS: a run alone names its channel's keys ({@code channelKeys}); runs of
-     * several channels, each channel's meta key, after which the script names the rest.
+     * The script's KEYS: a run alone names its channel's keys (with the write-behind keys when
+     * {@code tracked}); runs of several channels, each channel's meta key, after which the
+     * script names the rest.
      */
-    List<Object> keys(RedisKeys layout, Function<ChannelId, List<Object>> channelKeys) {
+    List<Object> keys(RedisKeys layout, boolean tracked) {
         if (alone()) {
-            return channelKeys.apply(first().channel());
+            return layout.channel(first().channel(), tracked);
         }
         return layout.channelMetas(runs.stream().map(ChannelRun::channel).toList());
     }

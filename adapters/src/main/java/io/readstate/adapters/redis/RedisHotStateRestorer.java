@@ -42,8 +42,7 @@ public final class RedisHotStateRestorer implements RestoreHotState {
     /** Marks a channel the durable store does not know as rebuilt: it starts empty. */
     void markRebuilt(ChannelId channel) {
         List<Object> args = List.of("restore", "", "", "", "", "0", "0");
-        scripts.onChannel(keys.channelMeta(channel), trackChanges ? keys.trackedChannel(channel) : keys.channel(channel),
-                args);
+        scripts.onChannel(keys.channelMeta(channel), keys.channel(channel, trackChanges), args);
     }
 
     @Override
@@ -69,7 +68,7 @@ public final class RedisHotStateRestorer implements RestoreHotState {
             args.add(Integer.toString(message.mentions().size()));
             message.mentions().forEach(mention -> args.add(mention.userId().value()));
         }
-        List<Object> channelKeys = trackChanges ? keys.trackedChannel(channel) : keys.channel(channel);
+        List<Object> channelKeys = keys.channel(channel, trackChanges);
         return scripts.reachable(() -> {
             RBatch batch = scripts.newBatch();
             for (MemberRecord member : image.members()) {

@@ -73,16 +73,19 @@ public final class RedisKeys {
 
     /** A channel's state keys and its shard's loss detection: KEYS[1..9] of the channel script. */
     public List<Object> channel(ChannelId channelId) {
-        return channelKeys(channelId, false);
+        return channel(channelId, false);
     }
 
     /** A channel's keys plus its shard's write-behind bookkeeping: KEYS[1..16] of the channel script. */
     public List<Object> trackedChannel(ChannelId channelId) {
-        return channelKeys(channelId, true);
+        return channel(channelId, true);
     }
 
-    /** The channel script's KEYS, the channel's shard computed once (every event asks for them). */
-    private List<Object> channelKeys(ChannelId channelId, boolean tracked) {
+    /**
+     * The channel script's KEYS, with the write-behind keys when {@code tracked}, the channel's
+     * shard computed once (every event asks for them).
+     */
+    List<Object> channel(ChannelId channelId, boolean tracked) {
         int shard = shardOf(channelId);
         String base = channelBase(channelId, shard);
         List<Object> ofShard = shardKeys(shard);

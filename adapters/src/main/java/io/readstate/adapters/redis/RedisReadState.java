@@ -162,7 +162,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     private List<List<Object>> sendAlone(ChannelCall call, boolean brief) {
         Map<ChannelRun, List<List<Object>>> byRun = new IdentityHashMap<>();
         call.collectReplies(scripts.onChannel(keys.channelMeta(call.first().channel()),
-                call.keys(keys, this::channelKeys), call.arguments(windowSize, brief, trackChanges)), byRun);
+                call.keys(keys, trackChanges), call.arguments(windowSize, brief, trackChanges)), byRun);
         return ChannelCall.inOrder(call.runs(), byRun);
     }
 
@@ -194,7 +194,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     private CompletionStage<List<Object>> enqueue(RBatch batch, ChannelCall call, boolean brief) {
         ChannelRun run = call.first();
         if (!call.alone() || !run.touchesUserChannels()) {
-            return scripts.onChannel(batch, keys.channelMeta(run.channel()), call.keys(keys, this::channelKeys),
+            return scripts.onChannel(batch, keys.channelMeta(run.channel()), call.keys(keys, trackChanges),
                     call.arguments(windowSize, brief, trackChanges));
         }
         ChannelId channel = run.channel();
@@ -207,8 +207,8 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
                         .toCompletableFuture());
             }
         }
-        RFuture<List<Object>> reply = scripts.onChannel(batch, keys.channelMeta(channel), channelKeys(channel),
-                run.arguments(windowSize, brief));
+        RFuture<List<Object>> reply = scripts.onChannel(batch, keys.channelMeta(channel),
+                keys.channel(channel, trackChanges), run.arguments(windowSize, brief));
         for (ChannelEvent event : run.events()) {
             if (event instanceof MemberLeft l) {
                 batch.getSet(keys.userChannels(l.userId()), StringCodec.INSTANCE).removeAsync(channel.value());
@@ -314,9 +314,5 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
             throw new StoreUnavailable("Redis is being rebuilt from PostgreSQL; try again", null);
         }
         return reply;
-    }
-
-    private List<Object> channelKeys(ChannelId channel) {
-        return trackChanges ? keys.trackedChannel(channel) : keys.channel(channel);
     }
 }
