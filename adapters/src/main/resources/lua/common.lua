@@ -35,20 +35,27 @@ local backlog_added
 
 local TRACKED_CHANNEL_KEYS = 16
 
+-- Points the write-behind names above at the given keys (all nil without write-behind), and
+-- starts the bound channel's run afresh.
+local function bind_tracking(tracked, dirty, dirty_since, flushing, dirty_index, backlog, claims, claim_owners)
+    TRACKING = tracked
+    DIRTY, DIRTY_SINCE, FLUSHING = dirty, dirty_since, flushing
+    DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = dirty_index, backlog, claims, claim_owners
+    dirty_since_known = false
+end
+
 -- Points the names above at one channel's keys, KEYS[first .. first + count - 1].
 local function bind_channel(first, count)
     META, MESSAGES, MENTION_ALL = KEYS[first], KEYS[first + 1], KEYS[first + 2]
     MENTIONED_BY_MESSAGE, MENTIONS, MEMBERS = KEYS[first + 3], KEYS[first + 4], KEYS[first + 5]
     READ_INDEX, EPOCH, RECOVERING = KEYS[first + 6], KEYS[first + 7], KEYS[first + 8]
-    TRACKING = count == TRACKED_CHANNEL_KEYS
-    if TRACKING then
-        DIRTY, DIRTY_SINCE, FLUSHING = KEYS[first + 9], KEYS[first + 10], KEYS[first + 11]
-        DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = KEYS[first + 12], KEYS[first + 13], KEYS[first + 14], KEYS[first + 15]
-    else
-        DIRTY, DIRTY_SINCE, FLUSHING, DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = nil, nil, nil, nil, nil, nil, nil
-    end
     CHANNEL = string.match(META, '}:c:(.*):meta$')
-    dirty_since_known = false
+    if count == TRACKED_CHANNEL_KEYS then
+        bind_tracking(true, KEYS[first + 9], KEYS[first + 10], KEYS[first + 11],
+            KEYS[first + 12], KEYS[first + 13], KEYS[first + 14], KEYS[first + 15])
+    else
+        bind_tracking(false)
+    end
 end
 
 -- Points the names above at the keys of the channel whose meta key is `meta`, named from it
@@ -62,16 +69,13 @@ local function bind_channel_named(meta, tracked)
     META, MESSAGES, MENTION_ALL = meta, base .. 'messages', base .. 'mention-all'
     MENTIONED_BY_MESSAGE, MENTIONS, MEMBERS = base .. 'mentioned-by-message', base .. 'mentions', base .. 'members'
     READ_INDEX, EPOCH, RECOVERING = base .. 'read-index', shard .. 'epoch', shard .. 'recovering'
-    TRACKING = tracked
-    if TRACKING then
-        DIRTY, DIRTY_SINCE, FLUSHING = base .. 'dirty', base .. 'dirty-since', base .. 'flushing'
-        DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = shard .. 'dirty-index', shard .. 'backlog', shard .. 'claims',
-            shard .. 'claim-owners'
-    else
-        DIRTY, DIRTY_SINCE, FLUSHING, DIRTY_INDEX, BACKLOG, CLAIMS, CLAIM_OWNERS = nil, nil, nil, nil, nil, nil, nil
-    end
     CHANNEL = string.sub(base, #shard + 3, -2)
-    dirty_since_known = false
+    if tracked then
+        bind_tracking(true, base .. 'dirty', base .. 'dirty-since', base .. 'flushing',
+            shard .. 'dirty-index', shard .. 'backlog', shard .. 'claims', shard .. 'claim-owners')
+    else
+        bind_tracking(false)
+    end
 end
 
 local ZERO = '0000000000000000000'

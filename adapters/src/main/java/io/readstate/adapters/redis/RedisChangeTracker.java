@@ -244,7 +244,7 @@ public final class RedisChangeTracker implements TrackChanges {
             List<RFuture<List<Object>>> futures = new ArrayList<>(calls.size());
             for (List<ChannelId> call : calls) {
                 List<Object> callKeys = keys.channelMetas(call);
-                futures.add(scripts.onChannel(batch, (String) callKeys.get(0), callKeys, eachArgs));
+                futures.add(scripts.onChannel(batch, callKeys, eachArgs));
             }
             batch.execute();
             Map<ChannelId, List<Object>> replies = new HashMap<>();

@@ -42,7 +42,7 @@ public final class RedisHotStateRestorer implements RestoreHotState {
     /** Marks a channel the durable store does not know as rebuilt: it starts empty. */
     void markRebuilt(ChannelId channel) {
         List<Object> args = List.of("restore", "", "", "", "", "0", "0");
-        scripts.onChannel(keys.channelMeta(channel), keys.channel(channel, trackChanges), args);
+        scripts.onChannel(keys.channel(channel, trackChanges), args);
     }
 
     @Override
@@ -74,7 +74,7 @@ public final class RedisHotStateRestorer implements RestoreHotState {
             for (MemberRecord member : image.members()) {
                 batch.getSet(keys.userChannels(member.userId()), StringCodec.INSTANCE).addAsync(channel.value());
             }
-            RFuture<List<Object>> reply = scripts.onChannel(batch, keys.channelMeta(channel), channelKeys, args);
+            RFuture<List<Object>> reply = scripts.onChannel(batch, channelKeys, args);
             batch.execute();
             return RedisChangeTracker.asLong(reply.toCompletableFuture().join().get(0)) > 0;
         });

@@ -161,8 +161,8 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
 
     private List<List<Object>> sendAlone(ChannelCall call, boolean brief) {
         Map<ChannelRun, List<List<Object>>> byRun = new IdentityHashMap<>();
-        call.collectReplies(scripts.onChannel(keys.channelMeta(call.first().channel()),
-                call.keys(keys, trackChanges), call.arguments(windowSize, brief, trackChanges)), byRun);
+        call.collectReplies(scripts.onChannel(call.keys(keys, trackChanges),
+                call.arguments(windowSize, brief, trackChanges)), byRun);
         return ChannelCall.inOrder(call.runs(), byRun);
     }
 
@@ -194,7 +194,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
     private CompletionStage<List<Object>> enqueue(RBatch batch, ChannelCall call, boolean brief) {
         ChannelRun run = call.first();
         if (!call.alone() || !run.touchesUserChannels()) {
-            return scripts.onChannel(batch, keys.channelMeta(run.channel()), call.keys(keys, trackChanges),
+            return scripts.onChannel(batch, call.keys(keys, trackChanges),
                     call.arguments(windowSize, brief, trackChanges));
         }
         ChannelId channel = run.channel();
@@ -207,8 +207,8 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
                         .toCompletableFuture());
             }
         }
-        RFuture<List<Object>> reply = scripts.onChannel(batch, keys.channelMeta(channel),
-                keys.channel(channel, trackChanges), run.arguments(windowSize, brief));
+        RFuture<List<Object>> reply = scripts.onChannel(batch, keys.channel(channel, trackChanges),
+                run.arguments(windowSize, brief));
         for (ChannelEvent event : run.events()) {
             if (event instanceof MemberLeft l) {
                 batch.getSet(keys.userChannels(l.userId()), StringCodec.INSTANCE).removeAsync(channel.value());
@@ -270,7 +270,7 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
             List<Function<RBatch, CompletionStage<List<Object>>>> calls = new ArrayList<>(chunk.size());
             for (List<ChannelId> group : chunk) {
                 List<Object> groupKeys = keys.channelMetas(group);
-                calls.add(batch -> scripts.onChannel(batch, (String) groupKeys.get(0), groupKeys,
+                calls.add(batch -> scripts.onChannel(batch, groupKeys,
                         List.of("members", userId.value())));
             }
             List<List<Object>> replies = scripts.inBatch(calls);
@@ -305,10 +305,10 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
 
     /** Runs one query on a channel, rebuilding the channel first when Redis lost it. */
     private List<Object> runOne(ChannelId channel, List<Object> args) {
-        List<Object> reply = scripts.onChannel(keys.channelMeta(channel), keys.channel(channel), args);
+        List<Object> reply = scripts.onChannel(keys.channel(channel), args);
         for (int round = 0; round < REBUILD_ROUNDS && (Long) reply.get(0) == NOT_REBUILT; round++) {
             recovery.rebuild(channel);
-            reply = scripts.onChannel(keys.channelMeta(channel), keys.channel(channel), args);
+            reply = scripts.onChannel(keys.channel(channel), args);
         }
         if ((Long) reply.get(0) == NOT_REBUILT) {
             throw new StoreUnavailable("Redis is being rebuilt from PostgreSQL; try again", null);

@@ -157,13 +157,18 @@ final class RedisScripts {
         return redisson;
     }
 
-    /** Queues one run of the channel script; {@code args.get(0)} names the operation. */
-    RFuture<List<Object>> onChannel(RBatch batch, String routingKey, List<Object> keys, List<Object> args) {
-        return channel.callAsync(batch, routingKey, keys, args);
+    /**
+     * Queues one run of the channel script; {@code args.get(0)} names the operation. The first
+     * of {@code keys} is always a channel's meta key, and the call goes to its node (on a
+     * cluster, every key of a call shares its hash slot).
+     */
+    RFuture<List<Object>> onChannel(RBatch batch, List<Object> keys, List<Object> args) {
+        return channel.callAsync(batch, (String) keys.get(0), keys, args);
     }
 
-    List<Object> onChannel(String routingKey, List<Object> keys, List<Object> args) {
-        return reachable(() -> channel.call(routingKey, keys, args));
+    /** Runs the channel script, as {@link #onChannel(RBatch, List, List)} queues it. */
+    List<Object> onChannel(List<Object> keys, List<Object> args) {
+        return reachable(() -> channel.call((String) keys.get(0), keys, args));
     }
 
     /** Runs the shard script with {@code shardKeys} (one shard's); {@code args.get(0)} names the operation. */

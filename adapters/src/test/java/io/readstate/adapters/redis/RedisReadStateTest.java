@@ -32,6 +32,9 @@ class RedisReadStateTest {
     private static final UserId ALICE = UserId.of("alice");
     private static final UserId BOB = UserId.of("bob");
     private static final UserId CAROL = UserId.of("carol");
+    /** Indexes in RedisKeys.trackedChannel: the KEYS of lua/common.lua, from 0. */
+    private static final int DIRTY = 9;
+    private static final int DIRTY_SINCE = 10;
 
     @RegisterExtension
     static final TestRedisClient REDIS = new TestRedisClient();
@@ -112,7 +115,7 @@ class RedisReadStateTest {
             List<Object> channelKeys = keys.trackedChannel(channel);
             channelKeys.forEach(key -> named.add((String) key));
             // as a flush of the joins leaves it: nothing dirty, so that the events mark the channel dirty anew
-            redisson.getKeys().delete((String) channelKeys.get(9), (String) channelKeys.get(10));
+            redisson.getKeys().delete((String) channelKeys.get(DIRTY), (String) channelKeys.get(DIRTY_SINCE));
             redisson.getScoredSortedSet(keys.dirtyIndex(RedisKeys.shardOf(channel)), StringCodec.INSTANCE)
                     .remove(channel.value());
         }
@@ -235,8 +238,7 @@ class RedisReadStateTest {
         new RedisReadState(recovery, keys, 10, true).record(List.of(new MemberJoined(GENERAL, ALICE, OptionalLong.empty(), NOW)));
         List<Object> takeInABatch = List.of("batch", "4", "read", ALICE.value(), "", "1", "3", "take", "flusher", "10");
 
-        assertThatThrownBy(() -> recovery.scripts().onChannel(keys.channelMeta(GENERAL), keys.trackedChannel(GENERAL),
-                takeInABatch))
+        assertThatThrownBy(() -> recovery.scripts().onChannel(keys.trackedChannel(GENERAL), takeInABatch))
                 .isInstanceOf(StoreUnavailable.class)
                 .hasMessageContaining("readstate: operation take cannot run in a batch");
     }
