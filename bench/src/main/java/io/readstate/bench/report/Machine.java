@@ -35,6 +35,11 @@ public record Machine(int cpus, long memoryKib, String cpuModel, Instant date, S
                 cpuModel);
     }
 
+    /** The machine as a run's progress shows it when the run starts: CPUs, memory, load and stalls. */
+    public String progressLine() {
+        return "machine: " + describeLine() + "; " + loadBefore + "; " + stalls.describe();
+    }
+
     private static String uptime() {
         return Command.run(10, "uptime").trim();
     }

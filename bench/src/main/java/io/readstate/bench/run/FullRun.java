@@ -44,8 +44,7 @@ public final class FullRun {
         List<SystemFigures> systems = new ArrayList<>();
         List<SweepPoint> sweep = new ArrayList<>();
         try (Infrastructure infra = new Infrastructure(postgres, serviceJar, keepDatabases, profile.serviceJvmOptions())) {
-            progress.say("logs in %s; machine: %s; %s; %s", infra.logs(), machine.describeLine(), machine.loadBefore(),
-                    machine.stalls().describe());
+            progress.say("logs in %s; %s", infra.logs(), machine.progressLine());
             Database base = infra.database("");
             Database throughDb = infra.database("wt");
             Database behindDb = infra.database("wb");

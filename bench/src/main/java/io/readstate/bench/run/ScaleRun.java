@@ -31,8 +31,7 @@ public final class ScaleRun {
         List<ScaleRow> rows = new ArrayList<>();
         try (Infrastructure infra = new Infrastructure(postgres, serviceJar, keepDatabases,
                 profile.serviceJvmOptions())) {
-            progress.say("logs in %s; machine: %s; %s; %s", infra.logs(), machine.describeLine(), machine.loadBefore(),
-                    machine.stalls().describe());
+            progress.say("logs in %s; %s", infra.logs(), machine.progressLine());
             ScaleOut scaleOut = new ScaleOut(harness, infra);
             for (Topology topology : Topology.MEASURED) {
                 try {
