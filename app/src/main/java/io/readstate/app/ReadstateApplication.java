@@ -13,6 +13,7 @@ import io.readstate.adapters.redis.RedisHotStateRestorer;
 import io.readstate.adapters.redis.RedisKeys;
 import io.readstate.adapters.redis.RedisReadState;
 import io.readstate.adapters.redis.RedisRecovery;
+import io.readstate.app.api.PathParameterFilter;
 import io.readstate.app.api.RequestBodies;
 import io.readstate.app.api.RequestSizeLimit;
 import io.readstate.app.auth.AdminBasicAuthFilter;
@@ -152,6 +153,7 @@ public class ReadstateApplication extends Application<ReadstateConfiguration> {
 
         RequestBodies bodies = new RequestBodies();
         environment.jersey().register(new BearerTokenFilter(apiTokens));
+        environment.jersey().register(new PathParameterFilter());
         environment.jersey().register(new RequestSizeLimit(RequestBodies.MAX_BYTES));
         environment.jersey().register(new ChannelResource(new ShowChannel(hot)));
         environment.jersey().register(new MemberResource(new JoinChannel(recorder), new AddMembers(recorder),

@@ -45,6 +45,16 @@ public final class ApiException extends RuntimeException {
         return validationFailed(invalid.getMessage(), invalid.problems());
     }
 
+    /**
+     * A path that cannot name the API's ids, {@code why}: a segment holding an encoded '/', '%'
+     * or control character, an empty segment, a ';'. Ids are 1 to 64 characters from
+     * {@code A-Z a-z 0-9 _ . : @ -}, so such a path names no channel or user: 422, as for any
+     * invalid id.
+     */
+    public static ApiException invalidPath(String why) {
+        return invalid(InvalidInput.of("path", why + "; ids in a path are 1 to 64 characters from A-Z a-z 0-9 _ . : @ -"));
+    }
+
     public static ApiException unavailable() {
         return new ApiException(503, "unavailable",
                 "A backing store is unavailable; nothing was changed, retry later", List.of());

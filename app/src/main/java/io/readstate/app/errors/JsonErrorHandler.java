@@ -1,12 +1,16 @@
 package io.readstate.app.errors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.readstate.app.api.ApiException;
 import io.readstate.app.api.ErrorResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Collection;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -14,7 +18,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error answers (a URI it refuses, headers too large, ...) in the error shape
- * of the API on the application port; the admin port keeps Jetty's pages.
+ * of the API on the application port; the admin port keeps Jetty's pages. A path Jetty
+ * refuses as ambiguous or suspicious (an encoded '/' or '%', an empty segment...) cannot
+ * name the API's ids, and is answered as an invalid id is: 422 {@code validation_failed}.
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
@@ -35,9 +41,22 @@ public final class JsonErrorHandler extends ErrorHandler {
             super.generateResponse(request, response, code, message, cause, callback);
             return;
         }
-        String told = code >= 500 || message == null ? "The request could not be served" : message;
-        byte[] body = JSON.writeValueAsBytes(new ErrorResponse(ErrorCodes.of(code), told, List.of()));
+        ErrorResponse error;
+        if (code == HttpStatus.BAD_REQUEST_400 && request.getHttpURI().hasViolations()) {
+            error = ApiException.invalidPath(describe(request.getHttpURI().getViolations(), message)).body();
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY_422);
+        } else {
+            String told = code >= 500 || message == null ? "The request could not be served" : message;
+            error = new ErrorResponse(ErrorCodes.of(code), told, List.of());
+        }
+        byte[] body = JSON.writeValueAsBytes(error);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** What Jetty found wrong with a path: its first violation (an encoded '/', an empty segment...). */
+    private static String describe(Collection<UriCompliance.Violation> violations, String message) {
+        return violations.stream().findFirst().map(UriCompliance.Violation::getDescription)
+                .orElse(message == null ? "a path the server refuses" : message);
     }
 }
