@@ -40,6 +40,7 @@ import io.readstate.app.status.StatusServlet;
 import io.readstate.app.status.SyncStatusSource;
 import io.readstate.app.tasks.FlushTask;
 import io.readstate.app.tasks.RehydrateTask;
+import io.readstate.app.tasks.TaskParameters;
 import io.readstate.app.writebehind.Flusher;
 import io.readstate.app.writebehind.RecoveryWorker;
 import io.readstate.app.redis.RedisFactory;
@@ -195,5 +196,7 @@ public class ReadstateApplication extends Application<ReadstateConfiguration> {
                 RandomSecret.generate())).addMapping("/console/*");
         environment.admin().addFilter("admin-auth", new AdminBasicAuthFilter(admin))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*", "/console/*");
+        environment.admin().addFilter("task-parameters", new TaskParameters())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
     }
 }

@@ -1,0 +1,70 @@
+package io.readstate.app.tasks;
+
+import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.InvalidInput;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a task's parameters before the task runs, and answers 422 with what is wrong
+ * instead: Dropwizard's task servlet answers any failure of a task with 500, and a task
+ * ignores what it does not know, so {@code /tasks/rehydrate?chanel=general} (misspelled)
+ * would rebuild every channel. {@code flush} takes no parameter; {@code rehydrate} takes
+ * one {@code channel}, a valid channel id.
+ */
+public final class TaskParameters implements Filter {
+
+    private static final Map<String, Set<String>> TAKES = Map.of(
+            "/flush", Set.of(),
+            "/rehydrate", Set.of("channel"));
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Optional<String> problem = problem(((HttpServletRequest) request).getPathInfo(), request.getParameterMap());
+        if (problem.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        HttpServletResponse http = (HttpServletResponse) response;
+        http.setStatus(422);
+        http.setContentType("text/plain;charset=UTF-8");
+        http.getWriter().println(problem.get());
+    }
+
+    /** What is wrong with the parameters of the task at {@code path}, if anything (an unknown task is the servlet's 404). */
+    static Optional<String> problem(String path, Map<String, String[]> parameters) {
+        Set<String> takes = path == null ? null : TAKES.get(path);
+        if (takes == null) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            String name = parameter.getKey();
+            if (!takes.contains(name)) {
+                return Optional.of("unknown parameter '" + name + "': " + path.substring(1) + " takes "
+                        + (takes.isEmpty() ? "none" : String.join(", ", takes)) + "; nothing was done");
+            }
+            if (parameter.getValue().length != 1) {
+                return Optional.of(name + ": give it once; nothing was done");
+            }
+        }
+        String[] channel = parameters.get("channel");
+        if (channel != null) {
+            try {
+                ChannelId.of(channel[0]);
+            } catch (InvalidInput invalid) {
+                return Optional.of(invalid.getMessage().replaceFirst("^channelId", "channel") + "; nothing was done");
+            }
+        }
+        return Optional.empty();
+    }
+}
