@@ -58,6 +58,12 @@ local function bind_channel(first, count)
     end
 end
 
+-- What begins the names of the keys of the shard whose channel's meta key is `meta`:
+-- '<prefix>{s<shard>}:' (neither the prefix nor ids hold braces).
+local function shard_prefix(meta)
+    return string.match(meta, '^([^}]*}:)')
+end
+
 -- Points the names above at the keys of the channel whose meta key is `meta`, named from it
 -- as RedisKeys names them: '<prefix>{s<shard>}:c:<channel>:<name>' for the channel's own,
 -- '<prefix>{s<shard>}:<name>' for its shard's (its write-behind keys too when `tracked`). A call
@@ -65,7 +71,7 @@ end
 -- share the meta key's hash tag: on a Redis Cluster they are in the slot the call was sent to.
 local function bind_channel_named(meta, tracked)
     local base = string.sub(meta, 1, -5)            -- '<prefix>{s<shard>}:c:<channel>:'
-    local shard = string.match(meta, '^([^}]*}:)')  -- '<prefix>{s<shard>}:' (neither prefix nor ids hold braces)
+    local shard = shard_prefix(meta)                -- '<prefix>{s<shard>}:'
     META, MESSAGES, MENTION_ALL = meta, base .. 'messages', base .. 'mention-all'
     MENTIONED_BY_MESSAGE, MENTIONS, MEMBERS = base .. 'mentioned-by-message', base .. 'mentions', base .. 'members'
     READ_INDEX, EPOCH, RECOVERING = base .. 'read-index', shard .. 'epoch', shard .. 'recovering'

@@ -31,6 +31,31 @@ local function refusal(operation)
     return nil
 end
 
+-- For a call on several channels (KEYS their meta keys): when they are of several shards, asks
+-- in two commands whether every one of those shards holds its epoch and none is being rebuilt
+-- (the usual case), and if so marks them all usable; else refusal asks shard by shard, as it
+-- does for a call on one shard. On a single Redis a call's channels span up to all 128 shards,
+-- and asking each cost one EXISTS per shard in every call.
+local function check_shards()
+    local epochs, recovering, seen = {}, {}, {}
+    for n = 1, #KEYS do
+        local shard = shard_prefix(KEYS[n])
+        if not seen[shard] then
+            seen[shard] = true
+            epochs[#epochs + 1] = shard .. 'epoch'
+            recovering[#recovering + 1] = shard .. 'recovering'
+        end
+    end
+    if #epochs < 2 then
+        return
+    end
+    if redis.call('EXISTS', unpack(epochs)) == #epochs and redis.call('EXISTS', unpack(recovering)) == 0 then
+        for _, epoch in ipairs(epochs) do
+            usable_shards[epoch] = true
+        end
+    end
+end
+
 local WITH_OTHER_CHANNELS = { message = true, read = true, delete = true, batch = true }
 
 -- Runs of events on several channels in one call (in order): KEYS holds each run's meta key;
@@ -50,6 +75,7 @@ local function run_channels()
         return redis.error_reply('readstate: ' .. #KEYS .. ' keys for ' .. #runs .. ' channels')
     end
     local tracked = ARGV[2] == '1'
+    check_shards()
     local replies = {}
     for n, args in ipairs(runs) do
         bind_channel_named(KEYS[n], tracked)
@@ -82,6 +108,7 @@ local function run_each()
         return redis.error_reply('readstate: no channels to run ' .. operation .. ' on')
     end
     table.remove(ARGV, 1)
+    check_shards()
     local replies = {}
     for n = 1, #KEYS do
         bind_channel_named(KEYS[n], true)
@@ -103,6 +130,7 @@ local function run_members()
     if #KEYS == 0 then
         return redis.error_reply('readstate: no channels to ask about')
     end
+    check_shards()
     local replies = {}
     for n = 1, #KEYS do
         bind_channel_named(KEYS[n], false)
