@@ -52,7 +52,8 @@ public final class ApiException extends RuntimeException {
      * invalid id.
      */
     public static ApiException invalidPath(String why) {
-        return invalid(InvalidInput.of("path", why + "; ids in a path are 1 to 64 characters from A-Z a-z 0-9 _ . : @ -"));
+        return invalid(InvalidInput.of("path",
+                why + "; ids in a path are 1 to 64 characters from A-Z a-z 0-9 _ . : @ -"));
     }
 
     public static ApiException unavailable() {

@@ -41,7 +41,10 @@ public final class TaskParameters implements Filter {
         http.getWriter().println(problem.get());
     }
 
-    /** What is wrong with the parameters of the task at {@code path}, if anything (an unknown task is the servlet's 404). */
+    /**
+     * What is wrong with the parameters of the task at {@code path}, if anything (a path that
+     * names no task is left to the task servlet, which answers 404).
+     */
     static Optional<String> problem(String path, Map<String, String[]> parameters) {
         Set<String> takes = path == null ? null : TAKES.get(path);
         if (takes == null) {
