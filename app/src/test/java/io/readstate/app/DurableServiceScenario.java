@@ -11,6 +11,7 @@ import io.readstate.adapters.postgres.TestPostgres;
 import io.readstate.adapters.redis.RandomEvents;
 import io.readstate.adapters.redis.TestRedis;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -131,7 +132,18 @@ abstract class DurableServiceScenario {
     }
 
     Response admin(String method, String path, boolean withCredentials) {
-        var request = app().client().target("http://127.0.0.1:" + app().getAdminPort()).path(path).request();
+        return admin(method, app().client().target("http://127.0.0.1:" + app().getAdminPort()).path(path),
+                withCredentials);
+    }
+
+    /** As {@link #admin(String, String, boolean)}, with the admin password and one query parameter. */
+    Response admin(String method, String path, String parameter, String value) {
+        return admin(method, app().client().target("http://127.0.0.1:" + app().getAdminPort()).path(path)
+                .queryParam(parameter, value), true);
+    }
+
+    private Response admin(String method, WebTarget target, boolean withCredentials) {
+        var request = target.request();
         if (withCredentials) {
             request = request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));

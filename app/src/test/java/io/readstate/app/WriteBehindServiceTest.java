@@ -9,10 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.readstate.adapters.postgres.TestPostgres;
 import io.readstate.adapters.redis.TestRedis;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -92,13 +89,8 @@ class WriteBehindServiceTest extends DurableServiceScenario {
 
     @Test
     void a_task_given_a_parameter_it_does_not_take_answers_422_without_running() {
-        var tasks = APP.client().target("http://127.0.0.1:" + APP.getAdminPort()).path("/tasks");
-        String credentials = "Basic " + Base64.getEncoder().encodeToString(
-                ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        try (Response misspelled = tasks.path("rehydrate").queryParam("chanel", "general").request()
-                     .header("Authorization", credentials).post(Entity.text(""));
-             Response flush = tasks.path("flush").queryParam("all", "1").request()
-                     .header("Authorization", credentials).post(Entity.text(""))) {
+        try (Response misspelled = admin("POST", "/tasks/rehydrate", "chanel", "general");
+             Response flush = admin("POST", "/tasks/flush", "all", "1")) {
             assertThat(misspelled.getStatus()).isEqualTo(422);
             assertThat(misspelled.readEntity(String.class)).contains("unknown parameter 'chanel'");
             assertThat(flush.getStatus()).isEqualTo(422);

@@ -18,13 +18,15 @@ import java.util.function.Supplier;
  */
 public final class FlushTask extends Task {
 
+    static final String NAME = "flush";
+
     private static final Duration BUDGET = Duration.ofMinutes(10);
 
     private final Optional<Flusher> flusher;
     private final Supplier<SyncStatus> status;
 
     public FlushTask(Optional<Flusher> flusher, Supplier<SyncStatus> status) {
-        super("flush");
+        super(NAME);
         this.flusher = flusher;
         this.status = status;
     }

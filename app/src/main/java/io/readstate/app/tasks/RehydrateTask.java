@@ -17,11 +17,15 @@ import java.util.Optional;
  */
 public final class RehydrateTask extends Task {
 
+    static final String NAME = "rehydrate";
+    /** The one parameter it takes: the channel to rebuild alone. */
+    static final String CHANNEL = "channel";
+
     private final RehydrateChannels rehydrate;
     private final Optional<Flusher> flusher;
 
     public RehydrateTask(RehydrateChannels rehydrate, Optional<Flusher> flusher) {
-        super("rehydrate");
+        super(NAME);
         this.rehydrate = rehydrate;
         this.flusher = flusher;
     }
@@ -29,7 +33,7 @@ public final class RehydrateTask extends Task {
     @Override
     public void execute(Map<String, List<String>> parameters, PrintWriter output) {
         flusher.ifPresent(f -> f.flushNow(Duration.ofMinutes(10)));
-        List<String> channel = parameters.getOrDefault("channel", List.of());
+        List<String> channel = parameters.getOrDefault(CHANNEL, List.of());
         if (!channel.isEmpty()) {
             ChannelId id = ChannelId.of(channel.get(0));
             output.printf("channel %s: %s%n", id, rehydrate.rehydrate(id));

@@ -23,9 +23,10 @@ import java.util.Set;
  */
 public final class TaskParameters implements Filter {
 
+    /** The parameters each task takes, by its path under /tasks. */
     private static final Map<String, Set<String>> TAKES = Map.of(
-            "/flush", Set.of(),
-            "/rehydrate", Set.of("channel"));
+            "/" + FlushTask.NAME, Set.of(),
+            "/" + RehydrateTask.NAME, Set.of(RehydrateTask.CHANNEL));
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -60,12 +61,13 @@ public final class TaskParameters implements Filter {
                 return Optional.of(name + ": give it once; nothing was done");
             }
         }
-        String[] channel = parameters.get("channel");
+        String[] channel = parameters.get(RehydrateTask.CHANNEL);
         if (channel != null) {
             try {
                 ChannelId.of(channel[0]);
             } catch (InvalidInput invalid) {
-                return Optional.of(invalid.getMessage().replaceFirst("^channelId", "channel") + "; nothing was done");
+                return Optional.of(invalid.getMessage().replaceFirst("^channelId", RehydrateTask.CHANNEL)
+                        + "; nothing was done");
             }
         }
         return Optional.empty();
