@@ -34,7 +34,7 @@ abstract class DurableServiceScenario {
     static final int WINDOW = 5;
     static final String TOKEN = "durable-test-token";
     static final String ADMIN_PASSWORD = "not-a-secret";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
     /** Deletes the keys matching ARGV[1], all in one script (see {@link #wipeRedis}). */
     private static final String WIPE = """
             local keys = redis.call('KEYS', ARGV[1])

@@ -88,11 +88,13 @@ class WriteBehindServiceTest extends DurableServiceScenario {
     }
 
     @Test
-    void a_task_given_a_parameter_it_does_not_take_answers_422_without_running() {
+    void a_task_given_a_parameter_it_does_not_take_answers_422_without_running() throws Exception {
         try (Response misspelled = admin("POST", "/tasks/rehydrate", "chanel", "general");
              Response flush = admin("POST", "/tasks/flush", "all", "1")) {
             assertThat(misspelled.getStatus()).isEqualTo(422);
-            assertThat(misspelled.readEntity(String.class)).contains("unknown parameter 'chanel'");
+            JsonNode error = JSON.readTree(misspelled.readEntity(String.class));
+            assertThat(error.path("code").asText()).isEqualTo("validation_failed");
+            assertThat(error.path("message").asText()).contains("unknown parameter 'chanel'");
             assertThat(flush.getStatus()).isEqualTo(422);
         }
     }

@@ -1,5 +1,7 @@
 package io.readstate.app.tasks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.readstate.app.api.ErrorResponse;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.InvalidInput;
 import jakarta.servlet.Filter;
@@ -10,18 +12,22 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a task's parameters before the task runs, and answers 422 with what is wrong
- * instead: Dropwizard's task servlet answers any failure of a task with 500, and a task
- * ignores what it does not know, so {@code /tasks/rehydrate?chanel=general} (misspelled)
- * would rebuild every channel. {@code flush} takes no parameter; {@code rehydrate} takes
+ * Checks a task's parameters before the task runs, and answers 422 {@code validation_failed}
+ * with what is wrong instead, in the API's error shape (as the admin password check does):
+ * Dropwizard's task servlet answers any failure of a task with 500, and a task ignores what
+ * it does not know, so {@code /tasks/rehydrate?chanel=general} (misspelled) would rebuild
+ * every channel. {@code flush} takes no parameter; {@code rehydrate} takes
  * one {@code channel}, a valid channel id.
  */
 public final class TaskParameters implements Filter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The parameters each task takes, by its path under /tasks. */
     private static final Map<String, Set<String>> TAKES = Map.of(
@@ -38,8 +44,8 @@ public final class TaskParameters implements Filter {
         }
         HttpServletResponse http = (HttpServletResponse) response;
         http.setStatus(422);
-        http.setContentType("text/plain;charset=UTF-8");
-        http.getWriter().println(problem.get());
+        http.setContentType("application/json");
+        JSON.writeValue(http.getOutputStream(), new ErrorResponse("validation_failed", problem.get(), List.of()));
     }
 
     /**
