@@ -169,7 +169,7 @@ end
 -- backlog of the entries it marked dirty is added all the same before the error goes on.
 local function call(keys, args)
     KEYS, ARGV = keys, args
-    usable_shards, backlog_added = {}, {}
+    usable_shards, backlog_key, backlog_added = {}, nil, 0
     local ok, reply = pcall(dispatch)
     settle_backlog()
     KEYS, ARGV = nil, nil  -- not kept until the next call (a restore's arguments are large)

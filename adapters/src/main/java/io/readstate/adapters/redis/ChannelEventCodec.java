@@ -21,16 +21,20 @@ final class ChannelEventCodec {
     private ChannelEventCodec() {
     }
 
-    /** @param brief whether a read answers its status alone ({@link Outcome.ReadNoted}), not the member's state */
+    /**
+     * @param brief whether a read or a message answers its status alone ({@link Outcome.ReadNoted},
+     *     {@link Outcome.MessageNoted}), not the member's state or the message's recipients
+     */
     static List<Object> arguments(ChannelEvent event, int windowSize, boolean brief) {
         if (event instanceof MessagePosted m) {
-            List<Object> args = new ArrayList<>(6 + m.mentions().size());
+            List<Object> args = new ArrayList<>(7 + m.mentions().size());
             args.add("message");
             args.add(SeqText.of(m.seq()));
             args.add(m.senderId().value());
             args.add(millis(m.sentAt()));
             args.add(m.mentionAll() ? "1" : "0");
             args.add(Integer.toString(windowSize));
+            args.add(brief ? "1" : "0");
             m.mentions().forEach(user -> args.add(user.value()));
             return args;
         } else if (event instanceof ChannelRead r) {
@@ -58,7 +62,8 @@ final class ChannelEventCodec {
         ChannelId channel = event.channelId();
         long status = (Long) reply.get(0);
         if (event instanceof MessagePosted m) {
-            return new Outcome.MessageAccepted(channel, m.seq(), status == 1, (Long) reply.get(1), (Long) reply.get(2));
+            return reply.size() == 1 ? new Outcome.MessageNoted(status == 1)
+                    : new Outcome.MessageAccepted(channel, m.seq(), status == 1, (Long) reply.get(1), (Long) reply.get(2));
         } else if (event instanceof ChannelRead r) {
             return status < 0 ? new Outcome.NotAMember(channel, r.userId())
                     : reply.size() == 1 ? new Outcome.ReadNoted(status == 1)

@@ -89,7 +89,10 @@ public final class RedisReadState implements RecordChannelEvents, LoadReadState 
         return record(events, false);
     }
 
-    /** As {@link #record}; a read's script then leaves out the member's state (4 of its 12 Redis commands). */
+    /**
+     * As {@link #record}; a read's script then leaves out the member's state (4 of its 12 Redis
+     * commands), a message's its recipients (1 of about 12).
+     */
     @Override
     public List<Outcome> recordBriefly(List<ChannelEvent> events) {
         return record(events, true);

@@ -50,7 +50,7 @@ class ChannelCallTest {
         List<ChannelCall> calls = ChannelCall.plan(runs, false);
         assertThat(calls).extracting(call -> call.runs().size()).containsExactly(4, 1, 2);
         assertThat(calls.get(1).first().touchesUserChannels()).isTrue();
-        assertThat(calls.get(0).arguments(10, false, true)).startsWith("channels", "1", "6", "message");
+        assertThat(calls.get(0).arguments(10, false, true)).startsWith("channels", "1", "7", "message");
     }
 
     @Test

@@ -44,7 +44,7 @@ class LuaScriptTest {
         replies.add(program.call(routing, channel, List.of("join", "alice", "", "1000")));
         replies.add(program.call(routing, channel, List.of("join", "bob", "", "1000")));
         replies.add(program.call(routing, channel,
-                List.of("message", "0000000000000000001", "alice", "2000", "0", "100", "bob")));
+                List.of("message", "0000000000000000001", "alice", "2000", "0", "100", "0", "bob")));
         replies.add(program.call(routing, channel, List.of("member", "bob")));
         RBatch batch = redisson.createBatch();
         RFuture<List<Object>> read = program.callAsync(batch, routing, channel, List.of("read", "bob", "", "3000"));

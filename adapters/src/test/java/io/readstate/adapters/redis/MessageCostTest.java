@@ -99,6 +99,19 @@ class MessageCostTest {
         assertThat(full - brief).as("3 ZLEXCOUNT and an HMGET left out").isEqualTo(4);
     }
 
+    /** A batch of events answers a message with its status alone: Redis does not count its recipients. */
+    @Test
+    void a_message_answered_briefly_spares_counting_its_recipients() {
+        ChannelId channel = channelWith("brief-message", 100);
+        long full = commandsPerMessage(channel, store::record);
+        long brief = commandsPerMessage(channel, store::recordBriefly);
+
+        System.out.printf("commands per message: answered with its recipients %d, briefly %d%n", full, brief);
+        assertThat(full - brief).as("the HLEN of the members left out").isEqualTo(1);
+        assertThat(store.recordBriefly(List.of(new MessagePosted(channel, 1, UserId.of("member-0"), NOW, Set.of(),
+                false)))).containsExactly(new Outcome.MessageNoted(false));
+    }
+
     private static ChannelId channelWith(String name, int members) {
         ChannelId channel = ChannelId.of(name);
         List<UserId> users = new ArrayList<>();
@@ -110,10 +123,17 @@ class MessageCostTest {
     }
 
     private static long commandsPerMessage(ChannelId channel) {
+        return commandsPerMessage(channel, store::record);
+    }
+
+    /** Commands per message (by a member, mentioning one), each recorded alone by {@code recording}. */
+    private static long commandsPerMessage(ChannelId channel, Function<List<ChannelEvent>, List<Outcome>> recording) {
+        long head = store.channel(channel).map(ChannelSummary::headSeq).orElse(0L);
         long before = commandsExecuted();
-        for (int seq = 1; seq <= MESSAGES; seq++) {
-            store.record(List.of(new MessagePosted(channel, seq, UserId.of("member-0"), NOW,
-                    Set.of(UserId.of("member-1")), false)));
+        for (long seq = head + 1; seq <= head + MESSAGES; seq++) {
+            Outcome outcome = recording.apply(List.of(new MessagePosted(channel, seq, UserId.of("member-0"), NOW,
+                    Set.of(UserId.of("member-1")), false))).get(0);
+            assertThat(outcome.applied()).as("message %d taken", seq).isTrue();
         }
         return (commandsExecuted() - before) / MESSAGES;
     }

@@ -9,7 +9,10 @@ public sealed interface Outcome {
     /** Whether the event changed anything. */
     boolean applied();
 
-    /** This outcome without what a batch's answer leaves out: a read's member state (see {@link ReadNoted}). */
+    /**
+     * This outcome without what a batch's answer leaves out: a read's member state, a message's
+     * recipients (see {@link ReadNoted}, {@link MessageNoted}).
+     */
     default Outcome brief() {
         return this;
     }
@@ -17,6 +20,17 @@ public sealed interface Outcome {
     /** A message was taken ({@code applied}) or was already known (a duplicate delivery). */
     record MessageAccepted(ChannelId channelId, long seq, boolean applied, long recipients, long mentioned)
             implements Outcome {
+        @Override
+        public Outcome brief() {
+            return new MessageNoted(applied);
+        }
+    }
+
+    /**
+     * A message was taken or was already known, answered briefly (as in a batch of events, whose
+     * answer for a message is its status alone).
+     */
+    record MessageNoted(boolean applied) implements Outcome {
     }
 
     /** A read was recorded; {@code applied} is false when it did not move the read position forward. */

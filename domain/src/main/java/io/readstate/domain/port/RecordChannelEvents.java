@@ -19,7 +19,8 @@ public interface RecordChannelEvents {
     /**
      * Records the events as {@link #record} does, answering each {@link Outcome#brief()
      * briefly}: a batch of events (POST /v1/events) answers each with its status alone, and
-     * a store may then spare itself working out what is left out (a read's member state).
+     * a store may then spare itself working out what is left out (a read's member state,
+     * a message's recipients).
      */
     default List<Outcome> recordBriefly(List<ChannelEvent> events) {
         return record(events).stream().map(Outcome::brief).toList();

@@ -38,7 +38,7 @@ class ApplyEventsTest {
     private final InMemoryReadState state = new InMemoryReadState(100);
     private final ApplyEvents applyEvents = new ApplyEvents(new EventRecorder(state, Clock.fixed(NOW, ZoneOffset.UTC)));
 
-    /** A read's outcome is brief: a batch answers each event with its status alone. */
+    /** A read's and a message's outcomes are brief: a batch answers each event with its status alone. */
     @Test
     void events_are_applied_in_order_with_one_outcome_each() {
         List<Outcome> outcomes = applyEvents.apply(List.of(
@@ -52,8 +52,8 @@ class ApplyEventsTest {
 
         assertThat(outcomes).containsExactly(
                 new Outcome.Joined(new MemberState(GENERAL, ALICE, 0, false, 0, 0, NOW, 0), true),
-                new Outcome.MessageAccepted(GENERAL, 1, true, 1, 1),
-                new Outcome.MessageAccepted(GENERAL, 2, true, 1, 0),
+                new Outcome.MessageNoted(true),
+                new Outcome.MessageNoted(true),
                 new Outcome.ReadNoted(true),
                 new Outcome.Deleted(true),
                 new Outcome.MembersAdded(2, 0),
