@@ -115,18 +115,20 @@ local function parse_member(entry)
     return string.match(entry, '^(%d+)|(%d+)|(%d+)$')
 end
 
--- Counts `added` new entries of DIRTY. The first of a run asks whether DIRTY was empty before
--- them: then DIRTY_SINCE is set and the channel enters the shard's index (take empties DIRTY as it
--- deletes DIRTY_SINCE; release keeps the channel while DIRTY_SINCE is set). Later ones in the run
--- need not ask: nothing between them takes DIRTY, and an entry forgotten meanwhile leaves DIRTY_SINCE.
-local function count_dirty(added)
+-- Counts `added` new entries of DIRTY, of `written` entries just written to it. The first of a run
+-- asks whether DIRTY was empty before them: then DIRTY_SINCE is set and the channel enters the
+-- shard's index (take empties DIRTY as it deletes DIRTY_SINCE; release keeps the channel while
+-- DIRTY_SINCE is set). It need not ask when fewer were added than written (one was there already,
+-- as a message's 'meta' usually is), nor need later ones in the run: nothing between them takes
+-- DIRTY, and an entry forgotten meanwhile leaves DIRTY_SINCE.
+local function count_dirty(added, written)
     if added == 0 then
         return
     end
     add_backlog(added)
     if not dirty_since_known then
         dirty_since_known = true
-        if redis.call('HLEN', DIRTY) == added then
+        if added == written and redis.call('HLEN', DIRTY) == added then
             local now = now_millis()
             redis.call('SET', DIRTY_SINCE, now, 'NX')
             redis.call('ZADD', DIRTY_INDEX, 'NX', now, CHANNEL)
@@ -141,9 +143,9 @@ local function mark_dirty(field, departed_generation)
         return
     end
     if departed_generation then
-        count_dirty(redis.call('HSET', DIRTY, field, departed_generation))
+        count_dirty(redis.call('HSET', DIRTY, field, departed_generation), 1)
     else
-        count_dirty(redis.call('HSETNX', DIRTY, field, '0'))
+        count_dirty(redis.call('HSETNX', DIRTY, field, '0'), 1)
     end
 end
 
@@ -151,7 +153,7 @@ end
 -- command: writing '0' over their '0' changes nothing.
 local function mark_dirty_pair(field, other_field)
     if TRACKING then
-        count_dirty(redis.call('HSET', DIRTY, field, '0', other_field, '0'))
+        count_dirty(redis.call('HSET', DIRTY, field, '0', other_field, '0'), 2)
     end
 end
 
