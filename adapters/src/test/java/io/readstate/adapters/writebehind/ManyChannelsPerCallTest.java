@@ -8,11 +8,13 @@ import io.readstate.adapters.redis.RedisReadState;
 import io.readstate.adapters.redis.TestRedisClient;
 import io.readstate.domain.model.ChannelEvent;
 import io.readstate.domain.model.ChannelId;
+import io.readstate.domain.model.ChannelSummary;
 import io.readstate.domain.model.MemberJoined;
 import io.readstate.domain.model.MessagePosted;
 import io.readstate.domain.model.UserId;
 import io.readstate.domain.model.durable.ChannelChanges;
 import io.readstate.domain.model.durable.Claim;
+import io.readstate.domain.model.durable.SyncStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +41,37 @@ class ManyChannelsPerCallTest {
 
     private final RedissonClient redisson = REDIS.client();
     private final RedisKeys keys = new RedisKeys(REDIS.uniquePrefix());
+
+    /**
+     * The channel script keeps the key names of the last 4,096 channels it named and then forgets
+     * them all: channels past that many, named anew, still get their own state and their own place
+     * among the dirty channels.
+     */
+    @Test
+    void channels_past_those_whose_key_names_the_script_keeps_keep_their_own_state() {
+        RedisReadState redis = new RedisReadState(redisson, keys, 1_000, true);
+        int channels = 5_000;
+        for (long seq = 1; seq <= 2; seq++) {
+            List<ChannelEvent> events = new ArrayList<>();
+            for (int i = 0; i < channels; i++) {
+                ChannelId channel = ChannelId.of("named-" + i);
+                events.add(new MemberJoined(channel, UserId.of("u" + i), OptionalLong.empty(), NOW));
+                events.add(new MessagePosted(channel, seq * (i + 1), UserId.of("u" + i), NOW, Set.of(), false));
+            }
+            assertThat(redis.recordBriefly(events)).hasSize(events.size());
+        }
+
+        for (int i = 0; i < channels; i++) {
+            ChannelId channel = ChannelId.of("named-" + i);
+            assertThat(redis.channel(channel)).as(channel.value())
+                    .contains(new ChannelSummary(channel, 2L * (i + 1), 1, NOW));
+            assertThat(redis.member(channel, UserId.of("u" + i)).orElseThrow().lastReadSeq()).as(channel.value())
+                    .isEqualTo(2L * (i + 1));
+        }
+        SyncStatus status = new RedisChangeTracker(redisson, keys, Duration.ofSeconds(30)).status();
+        assertThat(status.dirtyChannels()).isEqualTo(channels);
+        assertThat(status.backlog()).as("'meta', the member and two messages a channel").isEqualTo(4L * channels);
+    }
 
     @Test
     void a_take_over_many_channels_gives_each_its_own_changes_and_skips_one_claimed_by_another_flusher() {
