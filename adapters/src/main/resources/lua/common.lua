@@ -68,8 +68,8 @@ local function bind_channel(first, count)
 end
 
 -- The names of the keys of recently named channels, by meta key (see channel_names). Naming a
--- channel's keys takes 16 string concatenations, about 1.9 µs on a slow host: a tenth of a
--- message's script time under /v1/events. A chat service's active channels are named here once
+-- channel's keys takes 16 string concatenations: in a loop on a slow host, 1.9 µs a channel
+-- against 0.3 µs to find them here. A chat service's active channels are named here once
 -- instead of in every call. The names follow from the meta key alone, so keeping them from one
 -- call to the next (the library's state lasts until it is loaded again) changes nothing a call
 -- does. Forgotten all at once when NAMED_CHANNELS_KEPT channels are here (about 1.4 KB each).
