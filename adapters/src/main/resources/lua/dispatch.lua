@@ -39,12 +39,11 @@ end
 local function check_shards()
     local epochs, recovering, seen = {}, {}, {}
     for n = 1, #KEYS do
-        local names = channel_names(KEYS[n])
-        local epoch = names[EPOCH_NAME]
-        if not seen[epoch] then
-            seen[epoch] = true
-            epochs[#epochs + 1] = epoch
-            recovering[#recovering + 1] = names[RECOVERING_NAME]
+        local shard = shard_prefix(KEYS[n])
+        if not seen[shard] then
+            seen[shard] = true
+            epochs[#epochs + 1] = shard .. 'epoch'
+            recovering[#recovering + 1] = shard .. 'recovering'
         end
     end
     if #epochs < 2 then
@@ -164,9 +163,8 @@ end
 
 -- One call: keys and args are the call's KEYS and ARGV. Run as a function, the whole program
 -- is loaded once and only call runs each time (see LuaScript), so every variable declared
--- outside a function is either a constant, set afresh here, set by bind_channel before it is
--- read, or (named_channels) the same whatever the call: one that must start afresh on each call
--- has to be set here.
+-- outside a function is either a constant, set afresh here, or set by bind_channel before it
+-- is read: one that must start afresh on each call has to be set here.
 -- A call that fails half way keeps what it wrote (Redis does not roll scripts back): the
 -- backlog of the entries it marked dirty is added all the same before the error goes on.
 local function call(keys, args)

@@ -43,12 +43,12 @@ class ManyChannelsPerCallTest {
     private final RedisKeys keys = new RedisKeys(REDIS.uniquePrefix());
 
     /**
-     * The channel script keeps the key names of the last 4,096 channels it named and then forgets
-     * them all: channels past that many, named anew, still get their own state and their own place
-     * among the dirty channels.
+     * Thousands of channels, in calls of many channels each (of many shards on a single Redis):
+     * each keeps its own state and its own place among the dirty channels, and the backlog, added
+     * to one shard's counter per call, sums to every channel's entries.
      */
     @Test
-    void channels_past_those_whose_key_names_the_script_keeps_keep_their_own_state() {
+    void thousands_of_channels_in_calls_of_many_shards_keep_their_own_state_and_backlog() {
         RedisReadState redis = new RedisReadState(redisson, keys, 1_000, true);
         int channels = 5_000;
         for (long seq = 1; seq <= 2; seq++) {
