@@ -1,7 +1,7 @@
 package io.readstate.app.tasks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.readstate.app.api.ErrorResponse;
+import io.readstate.app.api.ApiException;
 import io.readstate.domain.model.ChannelId;
 import io.readstate.domain.model.InvalidInput;
 import jakarta.servlet.Filter;
@@ -42,10 +42,11 @@ public final class TaskParameters implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        ApiException refused = ApiException.validationFailed(problem.get(), List.of());
         HttpServletResponse http = (HttpServletResponse) response;
-        http.setStatus(422);
+        http.setStatus(refused.status());
         http.setContentType("application/json");
-        JSON.writeValue(http.getOutputStream(), new ErrorResponse("validation_failed", problem.get(), List.of()));
+        JSON.writeValue(http.getOutputStream(), refused.body());
     }
 
     /**
