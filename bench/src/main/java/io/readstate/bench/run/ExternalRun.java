@@ -46,6 +46,7 @@ public final class ExternalRun {
             largeBatches = Optional.of(harness.sustained(mode + ", /v1/events x" + ModeBench.LARGE_BATCH, events,
                     ModeBench.LARGE_BATCH, 10_000, api));
         }
+        harness.requireNewMessages(mode, api, population, new long[population.channels().size()]);
         SystemFigures figures = new SystemFigures(mode, ModeBench.label(mode) + " (at " + url + ")", single,
                 Optional.of(batch), Optional.empty(), Optional.empty(), Optional.empty());
         return new Results(profile, machine.finished(), FullRun.describe(population), floor, List.of(figures), List.of(),

@@ -68,9 +68,11 @@ public final class FullRun {
             // started, it measured their compilers (p99 15.7 ms at 1,000 pings/s, against 0.4 to 0.7 ms alone).
             List<FloorStep> floor = harness.floor(behind.admin().ping(), Optional.of(behind.process()));
             SystemFigures writeBehind = modes.run(behind, behindRedis, Optional.of(behindDb), population);
-            Sustained largeBatches = harness.sustained("write-behind, /v1/events x" + ModeBench.LARGE_BATCH,
-                    new Workload(population, Mix.CHAT, 1).withMix(Mix.CHAT_EVENTS, 2), ModeBench.LARGE_BATCH, 10_000,
-                    behind.api());
+            String large = "write-behind, /v1/events x" + ModeBench.LARGE_BATCH;
+            long[] seqsBefore = population.lastSeqs();
+            Sustained largeBatches = harness.sustained(large, new Workload(population, Mix.CHAT_EVENTS, 2),
+                    ModeBench.LARGE_BATCH, 10_000, behind.api());
+            harness.requireNewMessages(large, behind.api(), population, seqsBefore);
             sweep.addAll(new SizeSweep(harness).writeBehind(behind));
             if (profile.rebuildMemberships() > 0) {
                 Rebuild rebuild = new RebuildTest(progress).run(behind, behindRedis, behindDb,

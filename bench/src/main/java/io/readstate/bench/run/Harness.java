@@ -2,6 +2,7 @@ package io.readstate.bench.run;
 
 import io.readstate.bench.Profile;
 import io.readstate.bench.infra.Postgres;
+import io.readstate.bench.infra.ReadstateApi;
 import io.readstate.bench.load.OpenLoop;
 import io.readstate.bench.load.Progress;
 import io.readstate.bench.load.RateSearch;
@@ -9,7 +10,9 @@ import io.readstate.bench.load.StepResult;
 import io.readstate.bench.load.Target;
 import io.readstate.bench.load.WarmUp;
 import io.readstate.bench.measure.DbLoad;
+import io.readstate.bench.measure.Heads;
 import io.readstate.bench.workload.Event;
+import io.readstate.bench.workload.Population;
 import io.readstate.bench.workload.Workload;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
@@ -224,6 +227,21 @@ public final class Harness {
 
     private static Supplier<List<Event>> requests(Workload workload, int perRequest) {
         return perRequest == 1 ? () -> List.of(workload.next()) : () -> workload.next(perRequest);
+    }
+
+    /**
+     * Reads back the heads of the channels of {@code population} sent messages since {@code before} ({@link
+     * Population#lastSeqs()} then), and requires that none is above the last seq sent: else messages measured had
+     * been sent before, and the service refused them as not new (see {@link Heads}). A head below it (the channel's
+     * last message failed) is counted in the output.
+     */
+    public void requireNewMessages(String label, ReadstateApi api, Population population, long[] before) {
+        Heads.Comparison heads = Heads.compare(api, population, before);
+        progress.say("%s: heads of the %,d channels sent messages: %,d above the last seq sent, %,d below", label,
+                heads.channels(), heads.above().size(), heads.below().size());
+        checks.require(heads.above().isEmpty(), label + ": " + heads.above().size() + " channels' headSeq above the "
+                + "last seq sent (seqs sent again, refused as not new), e.g. " + heads.above().stream().findFirst()
+                .orElse(""));
     }
 
     public Profile profile() {

@@ -48,6 +48,7 @@ public final class ModeBench {
         String mode = service.mode();
         boolean writeBehind = mode.equals("write-behind");
         boolean everything = writeBehind || harness.profile().everyMode();
+        long[] seqsBefore = population.lastSeqs();
         Workload chat = new Workload(population, Mix.CHAT, 1);
         harness.progress().say("%s: joining %,d channels with %,d memberships, posting %,d messages (Redis memory)",
                 mode, population.channels().size(), population.memberships(), harness.profile().memoryMessages());
@@ -66,6 +67,7 @@ public final class ModeBench {
             batch = Optional.of(harness.measure(mode + ", /v1/events x" + BATCH, events.get(), BATCH,
                     through ? 500 : 5_000, service.api(), db));
         }
+        harness.requireNewMessages(mode, service.api(), population, seqsBefore);
         Optional<Loss> loss = Optional.empty();
         if (everything) {
             double rate = Math.max(20, single.search().capacity() / 2);

@@ -57,6 +57,7 @@ public final class ScaleOut {
                     redis.address(), population.memberships());
             WriteBehindDrain.joinAndDrain(instances.get(0), population);
             Target target = new RoundRobin(instances.stream().map(ServiceProcess::api).toList());
+            long[] seqsBefore = population.lastSeqs();
             Workload chat = new Workload(population, Mix.CHAT, 1);
             Workload events = chat.withMix(Mix.CHAT_EVENTS, 2);
             harness.warmUp(label, target, chat, Optional.of(events), Optional.of(() -> compilationMillis(instances)));
@@ -64,6 +65,7 @@ public final class ScaleOut {
             Sustained single = harness.sustained(label + ", one request per event", chat, 1, 500, target);
             Sustained batch = harness.sustained(label + ", /v1/events x" + ModeBench.BATCH, events, ModeBench.BATCH,
                     5_000, target);
+            harness.requireNewMessages(label, instances.get(0).api(), population, seqsBefore);
             BacklogDrain backlog = BacklogDrain.check(instances);
             harness.progress().say("%s: backlog %,d when the load stopped, %,d after %.1f s of flush tasks; every "
                     + "instance's /status: %s", label, backlog.left(), backlog.after(), backlog.millis() / 1e3,

@@ -3,21 +3,30 @@ package io.readstate.bench.workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntSupplier;
 
 /**
  * The channels and users a benchmark phase works on. Channel ids carry a run tag and a
  * name, so that populations of one run never share a channel.
+ *
+ * <p>Each channel's last seq sent is kept here rather than by a {@link Workload}: every
+ * workload over a population goes on from the seqs of those before it. A workload that
+ * began again from 1 on channels already written sent messages the service refused as
+ * not new (a seq at or below the head changes nothing), and measured how fast it
+ * refuses them.
  */
 public final class Population {
 
     private final List<Channel> channels;
     private final int users;
+    private final AtomicLongArray lastSeqs;
     private List<List<Channel>> channelsOfUser;
 
     private Population(List<Channel> channels, int users) {
         this.channels = List.copyOf(channels);
         this.users = users;
+        this.lastSeqs = new AtomicLongArray(channels.size());
     }
 
     /**
@@ -77,6 +86,20 @@ public final class Population {
 
     public long memberships() {
         return channels.stream().mapToLong(Channel::size).sum();
+    }
+
+    /** The next seq of the channel at {@code index} in {@link #channels()}, one above the last sent. */
+    long nextSeq(int index) {
+        return lastSeqs.incrementAndGet(index);
+    }
+
+    /** Each channel's last seq sent so far (0 if none), in the order of {@link #channels()}. */
+    public long[] lastSeqs() {
+        long[] copy = new long[lastSeqs.length()];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = lastSeqs.get(i);
+        }
+        return copy;
     }
 
     /** The channels a user belongs to (computed once, on first use). */

@@ -7,30 +7,25 @@ import java.util.Random;
 /**
  * An endless stream of events over a population: a channel drawn uniformly, then a
  * message (by a member, with the mix's mentions), a read by a member, or an unread query
- * of a member. Seqs keep increasing across every run that uses the same workload. Not
- * thread-safe: one generator thread draws from it.
+ * of a member. Seqs keep increasing across every workload of the same population (it
+ * keeps them), so that no message is sent twice with one seq. Not thread-safe: one
+ * generator thread draws from it.
  */
 public final class Workload {
 
     private final Population population;
     private final Mix mix;
     private final Random random;
-    private final long[] seqs;
 
     public Workload(Population population, Mix mix, long seed) {
-        this(population, mix, seed, new long[population.channels().size()]);
-    }
-
-    private Workload(Population population, Mix mix, long seed, long[] seqs) {
         this.population = population;
         this.mix = mix;
         this.random = new Random(seed);
-        this.seqs = seqs;
     }
 
-    /** The same channels, drawn with another mix; both share the channels' seqs (use one at a time). */
+    /** The same channels, drawn with another mix. */
     public Workload withMix(Mix other, long seed) {
-        return new Workload(population, other, seed, seqs);
+        return new Workload(population, other, seed);
     }
 
     public Population population() {
@@ -38,11 +33,11 @@ public final class Workload {
     }
 
     public Event next() {
-        int index = random.nextInt(seqs.length);
+        int index = random.nextInt(population.channels().size());
         Channel channel = population.channels().get(index);
         double draw = random.nextDouble();
         if (draw < mix.messages()) {
-            return message(channel, ++seqs[index]);
+            return message(channel, population.nextSeq(index));
         }
         String member = channel.member(random.nextInt(channel.size()));
         return draw < mix.messages() + mix.reads() ? new Event.Read(channel.id(), member) : new Event.UnreadQuery(member);

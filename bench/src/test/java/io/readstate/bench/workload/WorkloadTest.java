@@ -51,6 +51,15 @@ class WorkloadTest {
     }
 
     @Test
+    void a_new_workload_on_a_population_goes_on_from_the_seqs_sent_before() {
+        Population population = Population.uniform("p", 1, 5, 100, 1);
+        new Workload(population, Mix.MESSAGES, 1).next(3);
+
+        assertThat(((Event.Message) new Workload(population, Mix.MESSAGES, 1).next()).seq()).isEqualTo(4);
+        assertThat(population.lastSeqs()).containsExactly(4);
+    }
+
+    @Test
     void members_are_taken_in_turn_from_the_user_pool_wrapping_around() {
         Channel channel = new Channel("c", 3, 99, 100);
 
