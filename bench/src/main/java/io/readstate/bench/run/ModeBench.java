@@ -32,8 +32,8 @@ public final class ModeBench {
     /**
      * Events per /v1/events request for write-behind's capacity through it: what a gateway
      * sending tens of thousands of events a second gathers in 5 to 10 ms, a quarter of the
-     * API's limit. In a probe on a 2-core machine 250 per request held p99 under 10 ms at
-     * 50,000 events/s where 25 held it at 30,000 (the service's CPU per event 8 against 13 µs).
+     * API's limit. A request carries the HTTP, JSON and script-call costs once for ten times the
+     * events of {@link #BATCH}; each request takes longer (p50 10 to 13 ms on a slow 2-core host).
      */
     public static final int LARGE_BATCH = 250;
 
