@@ -3,13 +3,9 @@ package io.readstate.bench.measure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.sun.net.httpserver.HttpServer;
 import io.readstate.bench.infra.ReadstateApi;
 import io.readstate.bench.workload.Population;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,31 +15,19 @@ import org.junit.jupiter.api.Test;
 /** After a Redis restart the service may answer 503 for a moment: the readback asks again, and only then. */
 class ReadbackTest {
 
-    private HttpServer server;
-    private ReadstateApi api;
+    private FakeService service;
 
     /** A service that answers {@code failing} times with {@code status}, then with a channel and a member. */
     private ReadstateApi serviceFailingFirst(int failing, int status, AtomicInteger requests) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            boolean fail = requests.incrementAndGet() <= failing;
-            String body = fail ? "{\"code\":\"unavailable\"}"
-                    : exchange.getRequestURI().getPath().contains("/members/") ? "{\"lastReadSeq\": 0}" : "{\"headSeq\": 0}";
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(fail ? status : 200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
-        api = new ReadstateApi("http://127.0.0.1:" + server.getAddress().getPort(), "token");
-        return api;
+        service = new FakeService(path -> requests.incrementAndGet() <= failing
+                ? new FakeService.Answer(status, "{\"code\":\"unavailable\"}")
+                : new FakeService.Answer(200, path.contains("/members/") ? "{\"lastReadSeq\": 0}" : "{\"headSeq\": 0}"));
+        return service.api();
     }
 
     @AfterEach
     void stop() {
-        api.close();
-        server.stop(0);
+        service.close();
     }
 
     @Test
