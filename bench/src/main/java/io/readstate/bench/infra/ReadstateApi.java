@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Readstate's HTTP API as the benchmark uses it: one request per event, or
@@ -24,9 +25,24 @@ public final class ReadstateApi implements Target, AutoCloseable {
     /** Connections to the service: enough that one slow request holds up few others, few enough to cost little. */
     static final int CONNECTIONS = 16;
     private static final long BLOCKING_TIMEOUT_SECONDS = 60;
+    private static final String APPLIED = "\"applied\":";
 
     private final PipelinedHttp client;
     private final List<String> headers;
+    private final AtomicLong messagesAnswered = new AtomicLong();
+    private final AtomicLong messagesRefused = new AtomicLong();
+
+    /** Messages answered, and of those how many the service refused as not new ({@code "applied": false}). */
+    public record MessageCount(long answered, long refused) {
+
+        public MessageCount plus(MessageCount other) {
+            return new MessageCount(answered + other.answered, refused + other.refused);
+        }
+
+        public MessageCount minus(MessageCount earlier) {
+            return new MessageCount(answered - earlier.answered, refused - earlier.refused);
+        }
+    }
 
     public ReadstateApi(String baseUrl, String token) {
         this.client = new PipelinedHttp(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
@@ -48,16 +64,46 @@ public final class ReadstateApi implements Target, AutoCloseable {
     /** As {@link #send}, answering the response body. */
     public CompletableFuture<String> call(List<Event> events) {
         if (events.size() > 1) {
-            return exchange("POST", "/v1/events", EventJson.batch(events)).thenApply(ReadstateApi::noFailedEvent);
+            return exchange("POST", "/v1/events", EventJson.batch(events))
+                    .thenApply(body -> countMessages(events, noFailedEvent(body)));
         }
         Event event = events.get(0);
         if (event instanceof Event.Message message) {
-            return exchange("POST", "/v1/channels/" + message.channel() + "/messages", EventJson.message(message));
+            return exchange("POST", "/v1/channels/" + message.channel() + "/messages", EventJson.message(message))
+                    .thenApply(body -> countMessages(events, body));
         }
         if (event instanceof Event.Read read) {
             return exchange("POST", "/v1/channels/" + read.channel() + "/read", EventJson.read(read));
         }
         return exchange("GET", "/v1/users/" + ((Event.UnreadQuery) event).user() + "/unread", null);
+    }
+
+    /**
+     * The messages this client has had answered so far, and how many of them the service
+     * refused as not new: a seq at or below its channel's head, sent again or overtaken in
+     * flight by a later one of its channel (requests go out on several connections).
+     */
+    public MessageCount messages() {
+        return new MessageCount(messagesAnswered.get(), messagesRefused.get());
+    }
+
+    /** Counts the messages among {@code events} and those answered {@code "applied": false}; each answer has its own. */
+    private String countMessages(List<Event> events, String body) {
+        int at = 0;
+        for (Event event : events) {
+            at = body.indexOf(APPLIED, at);
+            if (at < 0) {
+                throw new IllegalStateException("fewer answers than events in " + body);
+            }
+            at += APPLIED.length();
+            if (event instanceof Event.Message) {
+                messagesAnswered.incrementAndGet();
+                if (body.startsWith("false", at)) {
+                    messagesRefused.incrementAndGet();
+                }
+            }
+        }
+        return body;
     }
 
     /**

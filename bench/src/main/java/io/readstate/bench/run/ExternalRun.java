@@ -3,6 +3,7 @@ package io.readstate.bench.run;
 import io.readstate.bench.Profile;
 import io.readstate.bench.infra.AdminClient;
 import io.readstate.bench.infra.ReadstateApi;
+import io.readstate.bench.measure.Heads;
 import io.readstate.bench.load.Progress;
 import io.readstate.bench.report.Machine;
 import io.readstate.bench.workload.Mix;
@@ -34,6 +35,7 @@ public final class ExternalRun {
         progress.say("%s (mode %s): joining %,d memberships", url, mode, population.memberships());
         api.join(population);
         List<FloorStep> floor = admin.isPresent() ? harness.floor(admin.get().ping(), Optional.empty()) : List.of();
+        Heads.Before before = Heads.before(population, List.of(api));
         Workload chat = new Workload(population, Mix.CHAT, 1);
         Workload events = chat.withMix(Mix.CHAT_EVENTS, 2);
         harness.warmUp(mode, api, chat, Optional.of(events), admin.map(a -> a::compilationMillis));
@@ -46,7 +48,7 @@ public final class ExternalRun {
             largeBatches = Optional.of(harness.sustained(mode + ", /v1/events x" + ModeBench.LARGE_BATCH, events,
                     ModeBench.LARGE_BATCH, 10_000, api));
         }
-        harness.requireNewMessages(mode, api, population, new long[population.channels().size()]);
+        harness.requireNewMessages(mode, before);
         SystemFigures figures = new SystemFigures(mode, ModeBench.label(mode) + " (at " + url + ")", single,
                 Optional.of(batch), Optional.empty(), Optional.empty(), Optional.empty());
         return new Results(profile, machine.finished(), FullRun.describe(population), floor, List.of(figures), List.of(),

@@ -5,6 +5,7 @@ import io.readstate.bench.infra.Database;
 import io.readstate.bench.infra.Postgres;
 import io.readstate.bench.infra.RedisServer;
 import io.readstate.bench.infra.ServiceProcess;
+import io.readstate.bench.measure.Heads;
 import io.readstate.bench.load.Progress;
 import io.readstate.bench.measure.PostgresCeiling;
 import io.readstate.bench.measure.RebuildTest;
@@ -69,10 +70,10 @@ public final class FullRun {
             List<FloorStep> floor = harness.floor(behind.admin().ping(), Optional.of(behind.process()));
             SystemFigures writeBehind = modes.run(behind, behindRedis, Optional.of(behindDb), population);
             String large = "write-behind, /v1/events x" + ModeBench.LARGE_BATCH;
-            long[] seqsBefore = population.lastSeqs();
+            Heads.Before before = Heads.before(population, List.of(behind.api()));
             Sustained largeBatches = harness.sustained(large, new Workload(population, Mix.CHAT_EVENTS, 2),
                     ModeBench.LARGE_BATCH, 10_000, behind.api());
-            harness.requireNewMessages(large, behind.api(), population, seqsBefore);
+            harness.requireNewMessages(large, before);
             sweep.addAll(new SizeSweep(harness).writeBehind(behind));
             if (profile.rebuildMemberships() > 0) {
                 Rebuild rebuild = new RebuildTest(progress).run(behind, behindRedis, behindDb,

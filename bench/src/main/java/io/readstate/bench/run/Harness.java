@@ -2,7 +2,6 @@ package io.readstate.bench.run;
 
 import io.readstate.bench.Profile;
 import io.readstate.bench.infra.Postgres;
-import io.readstate.bench.infra.ReadstateApi;
 import io.readstate.bench.load.OpenLoop;
 import io.readstate.bench.load.Progress;
 import io.readstate.bench.load.RateSearch;
@@ -12,7 +11,6 @@ import io.readstate.bench.load.WarmUp;
 import io.readstate.bench.measure.DbLoad;
 import io.readstate.bench.measure.Heads;
 import io.readstate.bench.workload.Event;
-import io.readstate.bench.workload.Population;
 import io.readstate.bench.workload.Workload;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
@@ -230,18 +228,22 @@ public final class Harness {
     }
 
     /**
-     * Reads back the heads of the channels of {@code population} sent messages since {@code before} ({@link
-     * Population#lastSeqs()} then), and requires that none is above the last seq sent: else messages measured had
-     * been sent before, and the service refused them as not new (see {@link Heads}). A head below it (the channel's
-     * last message failed) is counted in the output.
+     * Requires that the messages of the phase begun at {@code before} were new ones: no channel
+     * sent messages had a head above the seqs sent before it, nor ended above the last seq sent
+     * (else messages measured had been sent before, and the service refused them: see {@link
+     * Heads}). Heads below the last seq sent (a channel's last message failed) and the messages
+     * refused (overtaken in flight) are counted in the output.
      */
-    public void requireNewMessages(String label, ReadstateApi api, Population population, long[] before) {
-        Heads.Comparison heads = Heads.compare(api, population, before);
-        progress.say("%s: heads of the %,d channels sent messages: %,d above the last seq sent, %,d below", label,
-                heads.channels(), heads.above().size(), heads.below().size());
-        checks.require(heads.above().isEmpty(), label + ": " + heads.above().size() + " channels' headSeq above the "
-                + "last seq sent (seqs sent again, refused as not new), e.g. " + heads.above().stream().findFirst()
-                .orElse(""));
+    public void requireNewMessages(String label, Heads.Before before) {
+        Heads.Comparison heads = Heads.after(before);
+        progress.say("%s: heads of the %,d channels sent messages: %,d above the seqs sent before, %,d above the last "
+                        + "seq sent, %,d below; %,d of %,d messages answered were refused as not new", label,
+                heads.channels(), heads.aheadBefore().size(), heads.above().size(), heads.below().size(),
+                heads.messages().refused(), heads.messages().answered());
+        checks.require(heads.aheadBefore().isEmpty() && heads.above().isEmpty(), label + ": messages sent with seqs "
+                + "their channels had passed (refused as not new): heads above the seqs sent before "
+                + heads.aheadBefore().stream().limit(1).toList() + ", above the last seq sent "
+                + heads.above().stream().limit(1).toList());
     }
 
     public Profile profile() {

@@ -3,6 +3,7 @@ package io.readstate.bench.run;
 import io.readstate.bench.infra.Database;
 import io.readstate.bench.infra.RedisServer;
 import io.readstate.bench.infra.ServiceProcess;
+import io.readstate.bench.measure.Heads;
 import io.readstate.bench.measure.KillTest;
 import io.readstate.bench.measure.Loss;
 import io.readstate.bench.measure.Memory;
@@ -13,6 +14,7 @@ import io.readstate.bench.measure.WriteBehindDrain;
 import io.readstate.bench.workload.Mix;
 import io.readstate.bench.workload.Population;
 import io.readstate.bench.workload.Workload;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,7 +35,7 @@ public final class ModeBench {
      * Events per /v1/events request for write-behind's capacity through it: what a gateway
      * sending tens of thousands of events a second gathers in 5 to 10 ms, a quarter of the
      * API's limit. A request carries the HTTP, JSON and script-call costs once for ten times the
-     * events of {@link #BATCH}; each request takes longer (p50 10 to 13 ms on a slow 2-core host).
+     * events of {@link #BATCH}, and takes longer.
      */
     public static final int LARGE_BATCH = 250;
 
@@ -48,7 +50,7 @@ public final class ModeBench {
         String mode = service.mode();
         boolean writeBehind = mode.equals("write-behind");
         boolean everything = writeBehind || harness.profile().everyMode();
-        long[] seqsBefore = population.lastSeqs();
+        Heads.Before before = Heads.before(population, List.of(service.api()));
         Workload chat = new Workload(population, Mix.CHAT, 1);
         harness.progress().say("%s: joining %,d channels with %,d memberships, posting %,d messages (Redis memory)",
                 mode, population.channels().size(), population.memberships(), harness.profile().memoryMessages());
@@ -67,7 +69,7 @@ public final class ModeBench {
             batch = Optional.of(harness.measure(mode + ", /v1/events x" + BATCH, events.get(), BATCH,
                     through ? 500 : 5_000, service.api(), db));
         }
-        harness.requireNewMessages(mode, service.api(), population, seqsBefore);
+        harness.requireNewMessages(mode, before);
         Optional<Loss> loss = Optional.empty();
         if (everything) {
             double rate = Math.max(20, single.search().capacity() / 2);

@@ -1,6 +1,7 @@
 package io.readstate.bench.run;
 
 import io.readstate.bench.infra.Database;
+import io.readstate.bench.infra.ReadstateApi;
 import io.readstate.bench.infra.RedisCluster;
 import io.readstate.bench.infra.RedisEndpoint;
 import io.readstate.bench.infra.RedisServer;
@@ -8,6 +9,7 @@ import io.readstate.bench.infra.ServiceProcess;
 import io.readstate.bench.load.RoundRobin;
 import io.readstate.bench.load.Target;
 import io.readstate.bench.measure.BacklogDrain;
+import io.readstate.bench.measure.Heads;
 import io.readstate.bench.measure.WriteBehindDrain;
 import io.readstate.bench.workload.Mix;
 import io.readstate.bench.workload.Population;
@@ -56,8 +58,9 @@ public final class ScaleOut {
             harness.progress().say("%s: up (%s=%s); joining %,d memberships", label, redis.environmentVariable(),
                     redis.address(), population.memberships());
             WriteBehindDrain.joinAndDrain(instances.get(0), population);
-            Target target = new RoundRobin(instances.stream().map(ServiceProcess::api).toList());
-            long[] seqsBefore = population.lastSeqs();
+            List<ReadstateApi> apis = instances.stream().map(ServiceProcess::api).toList();
+            Target target = new RoundRobin(apis);
+            Heads.Before before = Heads.before(population, apis);
             Workload chat = new Workload(population, Mix.CHAT, 1);
             Workload events = chat.withMix(Mix.CHAT_EVENTS, 2);
             harness.warmUp(label, target, chat, Optional.of(events), Optional.of(() -> compilationMillis(instances)));
@@ -65,7 +68,7 @@ public final class ScaleOut {
             Sustained single = harness.sustained(label + ", one request per event", chat, 1, 500, target);
             Sustained batch = harness.sustained(label + ", /v1/events x" + ModeBench.BATCH, events, ModeBench.BATCH,
                     5_000, target);
-            harness.requireNewMessages(label, instances.get(0).api(), population, seqsBefore);
+            harness.requireNewMessages(label, before);
             BacklogDrain backlog = BacklogDrain.check(instances);
             harness.progress().say("%s: backlog %,d when the load stopped, %,d after %.1f s of flush tasks; every "
                     + "instance's /status: %s", label, backlog.left(), backlog.after(), backlog.millis() / 1e3,

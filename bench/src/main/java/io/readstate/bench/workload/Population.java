@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntSupplier;
 
 /**
- * The channels and users a benchmark phase works on. Channel ids carry a run tag and a
- * name, so that populations of one run never share a channel.
+ * The channels and users a benchmark phase works on. Channel ids carry the population's
+ * name, so that populations of different names never share a channel; two of one name (each
+ * mode's, each scale-out topology's) each go to a Redis of their own.
  *
  * <p>Each channel's last seq sent is kept here rather than by a {@link Workload}: every
  * workload over a population goes on from the seqs of those before it. A workload that

@@ -41,7 +41,7 @@ class WorkloadTest {
     }
 
     @Test
-    void seqs_increase_per_channel_across_mixes_that_share_them() {
+    void seqs_increase_per_channel_across_the_mixes_of_one_population() {
         Workload chat = new Workload(Population.uniform("p", 1, 5, 100, 1), Mix.MESSAGES, 1);
         Workload other = chat.withMix(Mix.MESSAGES, 2);
 
