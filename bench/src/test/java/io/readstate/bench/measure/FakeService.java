@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
-/** A stand-in for the service's HTTP API on a free loopback port: each GET path answered as {@code answer} says. */
+/** A stand-in for the service's HTTP API on a free loopback port: each request answered by its path, as {@code answer} says. */
 final class FakeService implements AutoCloseable {
 
     /** An answer: its status and JSON body. */
